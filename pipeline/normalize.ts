@@ -1,0 +1,61 @@
+// normalize: the Vietnamese text forms every later stage works on.
+// - `normalizeText`: what we store and show: NFC, tone marks in one placement, tidy spaces.
+// - `fold`: what we match on: no diacritics, đ→d, lowercase, collapsed whitespace.
+// - `syllables`: the folded text cut at syllable boundaries (Vietnamese writes one syllable
+//   per space-separated token), so phrases are syllable sequences and "Nông" can never be
+//   found inside "nông nghiệp" as part of "Đắk Nông" by substring accident.
+
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/;
+const COMBINING = /[\u0300-\u036f]/g;
+// Apostrophes inside ethnic-minority names (K'Ho, M'Nông, Đắk R'lấp) vary across outlets
+// ("Kơ Ho", "Mnông", "Rlấp"); dropping them makes those spellings fold to one syllable.
+const INNER_APOSTROPHE = /(?<=\p{L})['’ʼ`](?=\p{L})/gu;
+const NON_WORD = /[^\p{L}\p{N}]+/gu;
+
+/**
+ * Moves a tone mark written on the second vowel of an open "oa", "oe" or "uy" syllable to the
+ * first one (hoà → hòa, khoẻ → khỏe, thuỷ → thủy, uỷ → ủy). Both placements are correct
+ * Vietnamese and both appear in the press; one placement makes equal words equal strings.
+ * "qu" is a consonant, so quý and quỳnh keep their mark.
+ */
+function canonicalToneOfWord(word: string): string {
+  const d = word.normalize('NFD');
+  const m = /^(.*?)([oOuU])([aAeEyY])([\u0300-\u036f]*)$/u.exec(d);
+  if (!m) return word;
+  const [, head = '', first = '', second = '', marks = ''] = m;
+  const tone = marks.split('').find((c) => TONE_MARKS.test(c));
+  if (!tone) return word;
+  if ((first === 'u' || first === 'U') && /[qQ]$/.test(head)) return word;
+  // The first vowel must not carry a mark of its own (ươ-like clusters are not oa/oe/uy).
+  const rest = marks.replace(tone, '');
+  return (head + first + tone + second + rest).normalize('NFC');
+}
+
+/** NFC, canonical tone placement, no control characters, single spaces within lines. */
+export function normalizeText(s: string): string {
+  return s
+    .normalize('NFC')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00ad\u200b-\u200d\ufeff]/g, '')
+    .replace(/\u00a0/g, ' ')
+    .replace(/\p{L}+/gu, canonicalToneOfWord)
+    .replace(/[ \t]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .trim();
+}
+
+/** The matching form: no diacritics, đ→d, lowercase, single spaces. */
+export function fold(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(COMBINING, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Folded syllables: tokens of letters and digits; punctuation and spaces separate them. */
+export function syllables(s: string): string[] {
+  const folded = fold(s).replace(INNER_APOSTROPHE, '');
+  return folded.split(NON_WORD).filter((t) => t.length > 0);
+}
