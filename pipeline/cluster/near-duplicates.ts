@@ -1,0 +1,287 @@
+// Near-duplicate grouping of segmented texts, without comparing every pair.
+//
+// 1. Boilerplate (outlet footers, photo credits, "related articles" lists, hashtag blocks):
+//    without this, footers chain unrelated short items into one giant story. A sentence is
+//    dropped from a text when
+//    - it recurs in `outletRepeats` texts of the same outlet: templates repeat within an
+//      outlet, syndication repeats across outlets; or
+//    - it is far more common in the batch than that text's own sentences. Measuring against
+//      the text's median sentence frequency rather than a fixed share of the batch keeps a
+//      story that forty outlets copied intact, while a footer shared by forty unrelated
+//      articles (from outlets we cannot tell apart) goes, as long as it is not most of them.
+// 2. Shingle sets of what is left (shingles.ts).
+// 3. Candidate pairs from an inverted index over each text's sampled shingles
+//    (hash & sampleMask === 0: sampling by hash value keeps containment, since a copied passage
+//    is sampled identically in both texts) plus its whole-sentence hashes (so a short item that
+//    quotes one sentence is found whatever the sampling). For each text an accumulator counts
+//    what it shares with every later text; only pairs sharing `prefilter` of the smaller index
+//    are compared exactly, so articles that merely share a stock phrase cost nothing.
+// 4. Exact comparison on the full shingle sets:
+//    - strong: Jaccard >= strongJaccard (most of both texts is shared);
+//    - contained: the smaller text (at least minContained shingles, so a headline-only item is
+//      never swallowed) lies mostly inside the larger (cut paragraphs, a short repost).
+// 5. Strong pairs are joined. A containment pair is joined unless one side is a *bridge*: a text
+//    whose containment partners do not overlap one another — a compilation (roundup, digest)
+//    wholly containing two unrelated articles, or a stock paragraph quoted inside two different
+//    articles. Joining through a bridge would merge two different events.
+import type { SegmentedText } from './shingles.ts';
+import { shingleSet } from './shingles.ts';
+import { UnionFind } from './union-find.ts';
+
+export interface NearDuplicateParams {
+  /** Shingle length in syllables. */
+  k: number;
+  /** A shingle is in the candidate index when (hash & sampleMask) === 0: 1 in sampleMask+1. */
+  sampleMask: number;
+  /** Above this many texts sharing one index entry, pair each with a few pseudo-random others. */
+  bigRun: number;
+  /** Boilerplate sentence: in this many texts of one outlet (a template, not a copy). */
+  outletRepeats: number;
+  /** Boilerplate sentence: batch frequency above max(dfFloor, dfRatio × the text's median). */
+  dfFloor: number;
+  dfRatio: number;
+  strongJaccard: number;
+  minContainment: number;
+  minContained: number;
+  /** Two containment partners of one text "overlap" when they share this much (containment). */
+  minOverlap: number;
+  /** Compare a pair exactly only if it shares this share of the smaller's index entries. */
+  prefilter: number;
+}
+
+export const DEFAULT_PARAMS: NearDuplicateParams = {
+  // Five syllables is about three Vietnamese words: independent write-ups of one event share
+  // little beyond names at that length (VietnameseMDS), and one edited word costs 5 shingles.
+  k: 5,
+  sampleMask: 3,
+  bigRun: 64,
+  // Two is an outlet re-posting its own story; three times the same sentence is its template.
+  outletRepeats: 3,
+  dfFloor: 5,
+  dfRatio: 4,
+  strongJaccard: 0.6,
+  // "Lightly edited": at least 70% of the shorter text is verbatim in the longer one.
+  minContainment: 0.7,
+  // About one full news sentence: enough to tell a quoted lead from a shared headline phrase.
+  minContained: 25,
+  minOverlap: 0.2,
+  // Half of minOverlap: sampling noise on a 600-word article is well below that margin.
+  prefilter: 0.1,
+};
+
+const DOC_BITS = 2 ** 21; // 32-bit hash × 2^21 texts < 2^53: exact in a double.
+
+function intersectionSize(a: Uint32Array, b: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] ?? 0;
+    const y = b[j] ?? 0;
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return n;
+}
+
+/** For each text, 1 for each sentence that is not boilerplate, 0 for each that is. */
+function contentSegments(
+  texts: readonly SegmentedText[],
+  outlets: readonly string[],
+  p: NearDuplicateParams,
+): Uint8Array[] {
+  const distinct = texts.map((t) => {
+    const sorted = t.hashes.slice().sort();
+    return sorted.filter((h, i) => i === 0 || h !== sorted[i - 1]);
+  });
+  const df = new Map<number, number>();
+  for (const hs of distinct) for (const h of hs) df.set(h, (df.get(h) ?? 0) + 1);
+  // Per-outlet counts only for sentences frequent enough to matter (few of them).
+  const outletIndex = new Map<string, number>();
+  const outletOf = (d: number): number => {
+    const name = outlets[d] ?? `#${d}`;
+    const o = outletIndex.get(name) ?? outletIndex.size;
+    outletIndex.set(name, o);
+    return o;
+  };
+  const outletKey = (o: number, h: number): number => o * 2 ** 32 + h;
+  const dfInOutlet = new Map<number, number>();
+  distinct.forEach((hs, d) => {
+    const o = outletOf(d);
+    for (const h of hs) {
+      if ((df.get(h) ?? 0) < p.outletRepeats) continue;
+      const k = outletKey(o, h);
+      dfInOutlet.set(k, (dfInOutlet.get(k) ?? 0) + 1);
+    }
+  });
+  return texts.map((t, d) => {
+    const o = outletOf(d);
+    const freq = Uint32Array.from(t.hashes, (h) => df.get(h) ?? 1);
+    const median = freq.slice().sort()[freq.length >> 1] ?? 0;
+    const limit = Math.max(p.dfFloor, p.dfRatio * median);
+    return Uint8Array.from(freq, (f, s) => {
+      if (f > limit) return 0;
+      if (f < p.outletRepeats) return 1;
+      return (dfInOutlet.get(outletKey(o, t.hashes[s] ?? 0)) ?? 0) < p.outletRepeats ? 1 : 0;
+    });
+  });
+}
+
+/**
+ * Groups segmented texts that are copies of one another; `outlets[i]` names the outlet of
+ * text i (for the boilerplate rule). Returns, for each text, the index of
+ * a representative of its group (equal numbers = same group). The partition does not depend
+ * on the order of `texts` except through the pseudo-random pairing in runs above `bigRun`.
+ */
+export function nearDuplicateGroups(
+  texts: readonly SegmentedText[],
+  outlets: readonly string[],
+  p: NearDuplicateParams = DEFAULT_PARAMS,
+): Int32Array {
+  const n = texts.length;
+  if (n >= DOC_BITS) throw new Error(`cluster: at most ${DOC_BITS - 1} items per batch, got ${n}`);
+  const keeps = contentSegments(texts, outlets, p);
+  const sets = texts.map((t, d) => shingleSet(t, p.k, keeps[d]));
+
+  // Index entries, packed as hash × 2^21 + text and sorted so equal hashes are adjacent.
+  let capacity = 0;
+  for (let d = 0; d < n; d++) capacity += (sets[d]?.length ?? 0) + (texts[d]?.hashes.length ?? 0);
+  const entries = new Float64Array(capacity);
+  let used = 0;
+  const indexSize = new Uint32Array(n);
+  for (let d = 0; d < n; d++) {
+    const before = used;
+    for (const h of sets[d] ?? []) if ((h & p.sampleMask) === 0) entries[used++] = h * DOC_BITS + d;
+    const t = texts[d];
+    const keep = keeps[d];
+    if (t && keep) {
+      for (let s = 0; s < t.hashes.length; s++) {
+        if (keep[s] === 1) entries[used++] = (t.hashes[s] ?? 0) * DOC_BITS + d;
+      }
+    }
+    indexSize[d] = used - before;
+  }
+  const packed = entries.subarray(0, used).sort();
+
+  const seen = new Set<number>();
+  const strong: number[] = [];
+  const contained: number[] = [];
+  const overlapping: number[] = [];
+  const compare = (a: number, b: number): void => {
+    const key = a < b ? a * n + b : b * n + a;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const sa = sets[a];
+    const sb = sets[b];
+    if (!sa || !sb) return;
+    const smaller = Math.min(sa.length, sb.length);
+    if (smaller === 0) return;
+    const inter = intersectionSize(sa, sb);
+    const containment = inter / smaller;
+    if (containment >= p.minOverlap) overlapping.push(a, b);
+    if (inter / (sa.length + sb.length - inter) >= p.strongJaccard) strong.push(a, b);
+    else if (smaller >= p.minContained && containment >= p.minContainment) contained.push(a, b);
+  };
+
+  // Postings: runs of 2..bigRun texts sharing an entry, as flat member lists.
+  const runMembers: number[] = [];
+  const runStart: number[] = [];
+  const runsOf: number[][] = Array.from({ length: n }, () => []);
+  for (let start = 0; start < packed.length;) {
+    const hash = Math.floor((packed[start] ?? 0) / DOC_BITS);
+    const hi = (hash + 1) * DOC_BITS;
+    let end = start + 1;
+    while (end < packed.length && (packed[end] ?? hi) < hi) end++;
+    const len = end - start;
+    if (len > p.bigRun) {
+      // So many texts sharing one entry is one big story (boilerplate is gone): a few partners
+      // per text, varying with the entry, connect it without len² comparisons.
+      for (let x = 0; x < len; x++) {
+        for (const shift of [0, 11, 22]) {
+          const y = (x + 1 + ((hash >>> shift) % (len - 1))) % len;
+          compare((packed[start + x] ?? 0) % DOC_BITS, (packed[start + y] ?? 0) % DOC_BITS);
+        }
+      }
+    } else if (len > 1) {
+      const run = runStart.length;
+      runStart.push(runMembers.length);
+      for (let i = start; i < end; i++) {
+        const d = (packed[i] ?? 0) % DOC_BITS;
+        runMembers.push(d);
+        runsOf[d]?.push(run);
+      }
+    }
+    start = end;
+  }
+  runStart.push(runMembers.length);
+
+  const shared = new Int32Array(n);
+  const touched: number[] = [];
+  for (let a = 0; a < n; a++) {
+    for (const r of runsOf[a] ?? []) {
+      const end = runStart[r + 1] ?? 0;
+      for (let i = runStart[r] ?? 0; i < end; i++) {
+        const b = runMembers[i] ?? 0;
+        if (b <= a) continue;
+        if (shared[b] === 0) touched.push(b);
+        shared[b] = (shared[b] ?? 0) + 1;
+      }
+    }
+    for (const b of touched) {
+      const need = p.prefilter * Math.min(indexSize[a] ?? 0, indexSize[b] ?? 0);
+      if ((shared[b] ?? 0) >= need) compare(a, b);
+      shared[b] = 0;
+    }
+    touched.length = 0;
+  }
+
+  // Join: strong pairs first, then containment pairs that do not pass through a bridge.
+  const uf = new UnionFind(n);
+  for (let i = 0; i < strong.length; i += 2) uf.union(strong[i] ?? 0, strong[i + 1] ?? 0);
+  const comp = Int32Array.from({ length: n }, (_, d) => uf.find(d));
+  const compOf = (d: number): number => comp[d] ?? d;
+  const pairKey = (x: number, y: number): number => (x < y ? x * n + y : y * n + x);
+
+  const partners = new Map<number, Set<number>>();
+  const addPartner = (x: number, y: number): void => {
+    const set = partners.get(x) ?? new Set<number>();
+    set.add(y);
+    partners.set(x, set);
+  };
+  for (let i = 0; i < contained.length; i += 2) {
+    const ca = compOf(contained[i] ?? 0);
+    const cb = compOf(contained[i + 1] ?? 0);
+    if (ca === cb) continue;
+    addPartner(ca, cb);
+    addPartner(cb, ca);
+  }
+  const overlapComps = new Set<number>();
+  for (let i = 0; i < overlapping.length; i += 2) {
+    overlapComps.add(pairKey(compOf(overlapping[i] ?? 0), compOf(overlapping[i + 1] ?? 0)));
+  }
+  const isBridge = (c: number): boolean => {
+    const list = [...(partners.get(c) ?? [])];
+    if (list.length < 2) return false;
+    const local = new UnionFind(list.length);
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        if (overlapComps.has(pairKey(list[x] ?? 0, list[y] ?? 0))) local.union(x, y);
+      }
+    }
+    const root = local.find(0);
+    return list.some((_, x) => local.find(x) !== root);
+  };
+  const bridges = new Set<number>();
+  for (const c of partners.keys()) if (isBridge(c)) bridges.add(c);
+
+  for (let i = 0; i < contained.length; i += 2) {
+    const a = contained[i] ?? 0;
+    const b = contained[i + 1] ?? 0;
+    if (!bridges.has(compOf(a)) && !bridges.has(compOf(b))) uf.union(a, b);
+  }
+  return Int32Array.from({ length: n }, (_, d) => uf.find(d));
+}
