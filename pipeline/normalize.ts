@@ -11,6 +11,9 @@ const COMBINING = /[\u0300-\u036f]/g;
 // ("Kơ Ho", "Mnông", "Rlấp"); dropping them makes those spellings fold to one syllable.
 const INNER_APOSTROPHE = /(?<=\p{L})['’ʼ`](?=\p{L})/gu;
 const NON_WORD = /[^\p{L}\p{N}]+/gu;
+/** Control characters (not tab and newline), soft hyphen, zero-width spaces, BOM. */
+// eslint-disable-next-line no-control-regex -- control characters are what it removes
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00ad\u200b-\u200d\ufeff]/g;
 
 /**
  * Moves a tone mark written on the second vowel of an open "oa", "oe" or "uy" syllable to the
@@ -26,16 +29,18 @@ function canonicalToneOfWord(word: string): string {
   const tone = marks.split('').find((c) => TONE_MARKS.test(c));
   if (!tone) return word;
   if ((first === 'u' || first === 'U') && /[qQ]$/.test(head)) return word;
-  // The first vowel must not carry a mark of its own (ươ-like clusters are not oa/oe/uy).
+  // A second vowel with a mark of its own is another vowel (uê in thuế, Huế): the tone
+  // stays on it; only plain oa/oe/uy have two placements.
   const rest = marks.replace(tone, '');
-  return (head + first + tone + second + rest).normalize('NFC');
+  if (rest !== '') return word;
+  return (head + first + tone + second).normalize('NFC');
 }
 
 /** NFC, canonical tone placement, no control characters, single spaces within lines. */
 export function normalizeText(s: string): string {
   return s
     .normalize('NFC')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00ad\u200b-\u200d\ufeff]/g, '')
+    .replace(INVISIBLE, '')
     .replace(/\u00a0/g, ' ')
     .replace(/\p{L}+/gu, canonicalToneOfWord)
     .replace(/[ \t]+/g, ' ')
