@@ -1,0 +1,224 @@
+// From a body container to paragraphs: what is boilerplate inside article bodies on every
+// outlet (dropped before reading), and how block markup becomes "one paragraph per block".
+import type { Cheerio, CheerioAPI } from 'cheerio';
+import type { AnyNode, Element, Text } from 'domhandler';
+import { normalizeText } from '../normalize.ts';
+
+/** Removed inside any body container, whatever the site. */
+export const GLOBAL_BODY_DROP: readonly string[] = [
+  // Not text, or interactive widgets (polls, share buttons, embedded players).
+  'script, style, noscript, iframe, svg, video, audio, object, embed, canvas, template',
+  'button, form, input, select, textarea, dialog',
+  // Image blocks: the caption describes a photo, it is not article text (fundus keeps
+  // captions; we do not, since locate/classify would count a place name in a photo credit).
+  'figure, figcaption, picture, [class*="caption" i]',
+  // Hidden elements are templates or lazy-loaded duplicates.
+  '[hidden], [style*="display:none" i], [style*="display: none" i], [aria-hidden="true"]',
+];
+
+/** Labels of related-link boxes outlets put inside or under the body. */
+export const BOXED_LABEL =
+  /^(tin liên quan|bài liên quan|bài viết liên quan|tin bài liên quan|bài viết khác|tin đã đưa|tin cùng chuyên mục|tin khác|xem thêm|đọc thêm|ảnh đẹp|có thể bạn quan tâm|tham khảo thêm|tin mới|tin nổi bật|đọc nhiều|xem nhiều|video nổi bật|bạn có thể quan tâm)\s*:?$/iu;
+
+const BLOCK_TAGS = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+]);
+const SKIP_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'iframe',
+  'svg',
+  'video',
+  'audio',
+  'object',
+  'embed',
+  'canvas',
+  'template',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'img',
+  'picture',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'map',
+]);
+/** Real bodies nest < 30 deep; the cap keeps recursion bounded on garbage. */
+const MAX_DEPTH = 200;
+
+/**
+ * Node kind tests. domhandler's own guards would need it as a runtime dependency (it is only
+ * cheerio's); its node types are string enums, compared here as plain strings.
+ */
+export function isTagNode(node: AnyNode | null | undefined): node is Element {
+  return node !== null && node !== undefined && (node.type as string) === 'tag';
+}
+
+export function isTextNode(node: AnyNode | null | undefined): node is Text {
+  return node !== null && node !== undefined && (node.type as string) === 'text';
+}
+
+/** Removes global and site drop selectors, image tables and labelled related-link boxes. */
+export function cleanContainer(
+  $: CheerioAPI,
+  box: Cheerio<Element>,
+  drop: readonly string[],
+): void {
+  for (const sel of [...GLOBAL_BODY_DROP, ...drop]) box.find(sel).remove();
+  // Image tables (vnexpress tplCaption, baodautu MASTERCMS_TPL_TABLE): a table holding a
+  // picture and a short caption is a figure written in 2000s CMS markup.
+  box
+    .find('table')
+    .filter((_, t) => $(t).find('img').length > 0 && $(t).text().trim().length < 400)
+    .remove();
+  dropLabelledBoxes($, box);
+}
+
+/**
+ * "Tin liên quan", "Xem thêm"… boxes: the label plus the link list it introduces. The box is
+ * the label's closest ancestor (inside the container) that is mostly links; without one, the
+ * label and the link-heavy siblings after it go.
+ */
+export function dropLabelledBoxes($: CheerioAPI, box: Cheerio<Element>): void {
+  const labels = box
+    .find('h2, h3, h4, h5, h6, div, p, span, strong, b, header, li')
+    .filter((_, el) => {
+      const t = $(el).text().replace(/\s+/g, ' ').trim();
+      return t.length <= 40 && BOXED_LABEL.test(t);
+    })
+    .toArray();
+  const root = box.get(0);
+  for (const label of labels) {
+    if (!label.parent) continue; // already removed with an earlier box
+    let node: Element = label;
+    let removed = false;
+    for (let i = 0; i < 3; i++) {
+      const parent = node.parent;
+      if (!isTagNode(parent) || parent === root) break;
+      node = parent;
+      if (linkDensity($, $(node)) > 0.4) {
+        $(node).remove();
+        removed = true;
+        break;
+      }
+    }
+    if (removed) continue;
+    let next = $(label).next();
+    $(label).remove();
+    while (next.length > 0 && linkDensity($, next) > 0.5) {
+      const after = next.next();
+      next.remove();
+      next = after;
+    }
+  }
+}
+
+/** Share of an element's text that sits inside links. */
+export function linkDensity($: CheerioAPI, el: Cheerio<AnyNode>): number {
+  const total = el.text().replace(/\s+/g, '').length;
+  if (total === 0) return 0;
+  const linked = el
+    .find('a')
+    .toArray()
+    .reduce((n, a) => n + $(a).text().replace(/\s+/g, '').length, 0);
+  return Math.min(1, linked / total);
+}
+
+interface Segment {
+  text: string;
+  linked: boolean;
+}
+
+/**
+ * One paragraph per block element (p, h2, li, td, div with its own text…); inline markup is
+ * joined, <br> splits. Paragraphs that are nearly all link text ("Xem thêm: <a>…</a>") and
+ * repeated paragraphs are left out.
+ */
+export function paragraphsOf(root: Element): string[] {
+  const out: string[] = [];
+  let buf: Segment[] = [];
+  const flush = (): void => {
+    if (buf.length === 0) return;
+    const lines: Segment[][] = [[]];
+    for (const seg of buf) {
+      const parts = seg.text.split('\n');
+      parts.forEach((p, i) => {
+        if (i > 0) lines.push([]);
+        lines[lines.length - 1]?.push({ text: p, linked: seg.linked });
+      });
+    }
+    buf = [];
+    for (const line of lines) {
+      const text = normalizeText(line.map((s) => s.text).join(''));
+      if (!text) continue;
+      const linked = line.filter((s) => s.linked).reduce((n, s) => n + s.text.trim().length, 0);
+      if (linked / text.length > 0.8) continue;
+      if (BOXED_LABEL.test(text)) continue;
+      if (out[out.length - 1] === text) continue;
+      out.push(text);
+    }
+  };
+  const walk = (node: Element, depth: number, inLink: boolean): void => {
+    if (depth > MAX_DEPTH) return;
+    for (const child of node.children) {
+      if (isTextNode(child)) {
+        buf.push({ text: child.data.replace(/\s+/g, ' '), linked: inLink });
+      } else if (isTagNode(child)) {
+        const name = child.name.toLowerCase();
+        if (SKIP_TAGS.has(name)) continue;
+        if (name === 'br') {
+          buf.push({ text: '\n', linked: false });
+        } else if (BLOCK_TAGS.has(name)) {
+          flush();
+          walk(child, depth + 1, inLink);
+          flush();
+        } else {
+          walk(child, depth + 1, inLink || name === 'a');
+        }
+      }
+    }
+  };
+  walk(root, 0, false);
+  flush();
+  return out;
+}

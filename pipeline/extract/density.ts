@@ -1,0 +1,99 @@
+// The generic body finder for pages no site rule knows: strip page furniture, then pick the
+// element holding the most paragraph text that is not link text (the readability idea,
+// simplified: paragraphs credit their parent fully and their grandparent by half).
+import type { Cheerio, CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import { dropLabelledBoxes, isTagNode, isTextNode, linkDensity } from './blocks.ts';
+
+/** Page furniture by tag or ARIA role: never article text. */
+const FURNITURE =
+  'nav, header, footer, aside, form, menu, dialog, [role="navigation"], [role="banner"], ' +
+  '[role="contentinfo"], [role="complementary"], [role="search"]';
+
+/**
+ * Furniture by class/id, as Vietnamese outlets name it: comment boxes (binh-luan), share bars,
+ * related lists (lien-quan, tin-khac), sidebars, menus, breadcrumbs, ads (quang-cao, qc),
+ * visitor counters (thong-ke, luot-truy-cap), tag lists, author boxes, most-read widgets.
+ */
+const FURNITURE_NAME =
+  /(^|[\s_-])(comments?|binh-?luan|share|sharing|social|related|relate|relatedposts|related-?posts|lien-?quan|tinlienquan|tin-?khac|other-news|more-news|sidebar|side-bar|menu|navbar|breadcrumbs?|footer|header|banner|advert|ads|adv|quang-?cao|qc|popup|modal|newsletter|subscribe|counter|visitors?|thong-?ke|luot-?truy-?cap|tags?|tag-list|keywords?|author-box|box-author|toolbar|widget|hot-news|most-read|xem-?nhieu|doc-?nhieu|anh-?dep)($|[\s_-])/i;
+
+/** Visitor counters and view counts printed in small blocks. */
+const COUNTER_TEXT =
+  /(lượt truy cập|đang truy cập|đang online|trực tuyến|lượt xem|tổng truy cập)/iu;
+
+/** Removes furniture from the page body (in place) before a container is picked. */
+export function stripFurniture($: CheerioAPI): void {
+  const body: Cheerio<Element> =
+    $('body').length > 0
+      ? $('body')
+      : $.root()
+          .children()
+          .filter((_, el) => isTagNode(el));
+  body.find(FURNITURE).remove();
+  const total = body.text().length;
+  body.find('[class], [id]').each((_, el) => {
+    if (!el.parent) return;
+    const name = `${$(el).attr('id') ?? ''} ${$(el).attr('class') ?? ''}`;
+    if (!FURNITURE_NAME.test(name)) return;
+    // A wrapper with an unlucky class ("main has-sidebar") can hold the article: keep any
+    // element carrying most of the page's text.
+    if ($(el).text().length > total * 0.5) return;
+    $(el).remove();
+  });
+  body
+    .find('div, span, li, td, section')
+    .filter((_, el) => {
+      const t = $(el).text();
+      return t.length < 120 && COUNTER_TEXT.test(t);
+    })
+    .remove();
+  dropLabelledBoxes($, body);
+}
+
+/** The element with the most non-link paragraph text, or null when there is none. */
+export function pickContainer($: CheerioAPI): Cheerio<Element> | null {
+  const scores = new Map<Element, number>();
+  const credit = (el: Element | null, amount: number): void => {
+    if (!isTagNode(el)) return;
+    scores.set(el, (scores.get(el) ?? 0) + amount);
+  };
+  $('p, pre, blockquote').each((_, p) => {
+    const $p = $(p);
+    const len = $p.text().replace(/\s+/g, ' ').trim().length;
+    if (len < 25) return;
+    const own = len * (1 - linkDensity($, $p));
+    const parent = isTagNode(p.parent) ? p.parent : null;
+    credit(parent, own);
+    credit(isTagNode(parent?.parent) ? parent.parent : null, own / 2);
+  });
+  // Bodies written as text and <br> directly in a div (older CMSes) have no <p> to count.
+  $('div, td, article, section').each((_, el) => {
+    let own = 0;
+    for (const c of el.children) if (isTextNode(c)) own += c.data.trim().length;
+    if (own >= 80) {
+      credit(el, own);
+      credit(isTagNode(el.parent) ? el.parent : null, own / 2);
+    }
+  });
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const [el, score] of scores) {
+    if (score > bestScore) {
+      best = el;
+      bestScore = score;
+    }
+  }
+  return best ? $(best) : null;
+}
+
+/**
+ * A section front or list page: many links, teasers under link headings. Article bodies
+ * carry a few inline links, not a heading link per item.
+ */
+export function looksLikeLinkList($: CheerioAPI, box: Cheerio<Element>): boolean {
+  const links = box.find('a').length;
+  if (links < 10) return false;
+  const headingLinks = box.find('h2 a, h3 a, h4 a, h5 a').length;
+  return linkDensity($, box) > 0.35 || headingLinks >= 5;
+}

@@ -1,0 +1,399 @@
+// The work behind `extract` (index.ts): one article page (HTML) → ExtractedArticle, or the
+// reason it is not an article. Pure: no I/O, no clock (`now` bounds dates). Order of work:
+// 1. prepare the HTML (size and nesting bounded, scripts/styles gone; prepare.ts);
+// 2. pick the site rule (host, declared host, markup fingerprint; select-rule.ts);
+// 3. read every field from the rule's selectors, falling back per field to JSON-LD,
+//    OpenGraph and <meta> (metadata.ts);
+// 4. read the body from the rule's container; when there is no rule or it finds too little,
+//    strip page furniture and take the densest paragraph container (density.ts);
+// 5. decide "not an article" (no title, too little text, a list page, a video page), then
+//    normalize every string (NFC) and validate against the shared zod schema.
+import type { Cheerio, CheerioAPI } from 'cheerio';
+import { load } from 'cheerio';
+import type { Element } from 'domhandler';
+import { ExtractedArticle } from '../../src/schema.ts';
+import type { ExtractResult } from './index.ts';
+import { fold, normalizeText, syllables } from '../normalize.ts';
+import { cleanContainer, isTagNode, paragraphsOf } from './blocks.ts';
+import { cleanAuthorName } from './names.ts';
+import { parseVietnameseDate } from './dates.ts';
+import { looksLikeLinkList, pickContainer, stripFurniture } from './density.ts';
+import type { PageMetadata } from './metadata.ts';
+import { readMetadata, splitList } from './metadata.ts';
+import { isTooDeep, prepareHtml } from './prepare.ts';
+import { selectRule } from './select-rule.ts';
+import type { SiteRule } from './site-rule.ts';
+import { SITE_RULES } from './sites/index.ts';
+
+/**
+ * Below this many syllables the page has no article text: a video page with a caption, a
+ * photo gallery, a teaser. The shortest real news briefs (tin vắn) run ~80 syllables.
+ */
+export const MIN_BODY_WORDS = 50;
+
+// Generic selectors for pages without a rule, used only after the metadata found nothing.
+const GENERIC_DATE =
+  '[itemprop="datePublished"], [class*="publish" i], [class*="date" i], [class*="time" i]';
+const GENERIC_AUTHOR =
+  '[rel="author"], [itemprop="author"] [itemprop="name"], .author-name, .author, .tac-gia';
+const GENERIC_BREADCRUMB = '.breadcrumb a, .breadcrumbs a, [class*="breadcrumb" i] li a';
+
+/** An outlet dateline opening the sapo: "(Dân trí) -", "(NLĐO)-", "(Chinhphu.vn) -". */
+const SAPO_DATELINE = /^\s*\([^()]{2,30}\)\s*[-–—:]\s*/u;
+
+function notArticle(why: string): ExtractResult {
+  return { ok: false, reason: `not an article: ${why}` };
+}
+
+/**
+ * `extract` with an explicit rule list (tests run the generic fallback alone with `[]`).
+ * Never throws: a parser or selector failure is this page's problem, reported as a reason.
+ */
+export function extractPage(
+  input: { html: string; url: string; now: Date },
+  rules: readonly SiteRule[] = SITE_RULES,
+): ExtractResult {
+  try {
+    return extractUnsafe(input, rules);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return { ok: false, reason: `extract: failed: ${message}` };
+  }
+}
+
+function extractUnsafe(
+  input: { html: string; url: string; now: Date },
+  rules: readonly SiteRule[],
+): ExtractResult {
+  const html = typeof input.html === 'string' ? input.html : '';
+  if (html.trim() === '') return notArticle('empty page');
+  const prepared = prepareHtml(html);
+  if (isTooDeep(prepared)) {
+    return notArticle(`malformed HTML (${prepared.unclosed} levels of unclosed tags)`);
+  }
+  const $ = load(prepared.html);
+  const meta = readMetadata($);
+  const { rule } = selectRule($, input.url, rules);
+  if (rule?.datelineStamp) {
+    $(rule.datelineStamp).each((_, el) => {
+      const place = $(el).text().trim();
+      if (place) $(el).text(`${place} - `);
+    });
+  }
+
+  // Every field but the body is read before the generic body search strips page furniture.
+  const title =
+    firstValue($, rule?.title) ??
+    line(meta.headline) ??
+    firstValue($, ['h1']) ??
+    line(meta.htmlTitle);
+  const sapo = stripDateline(firstValue($, rule?.sapo) ?? line(meta.description) ?? '', rule);
+  const author = readAuthor($, rule, meta, input.url);
+  const publishedAt = readDate($, rule, meta, input.now);
+  const section =
+    lastValue($, rule?.section) ??
+    line(meta.breadcrumb) ??
+    line(meta.section) ??
+    lastValue($, [GENERIC_BREADCRUMB]);
+  const tags = readTags($, rule, meta);
+  const video = isVideoPage($, meta, input.url);
+
+  if (!title) return notArticle('no title');
+
+  const { paragraphs, listPage, signature } = readBody($, rule);
+  const kept = paragraphs.filter((p) => !sameText(p, title) && !sameText(p, sapo));
+  const words = syllables(kept.join(' ')).length;
+  if (words < MIN_BODY_WORDS) {
+    if (listPage) return notArticle('page is a list of links');
+    if (video) return notArticle(`video page with no text (${words} words)`);
+    return notArticle(`body too short (${words} words)`);
+  }
+
+  const parsed = ExtractedArticle.safeParse({
+    title,
+    sapo,
+    body: kept.join('\n\n'),
+    author: author ?? signature,
+    publishedAt,
+    section,
+    tags,
+  });
+  if (!parsed.success) {
+    return {
+      ok: false,
+      reason: `extract: invalid result: ${parsed.error.issues[0]?.message ?? 'schema'}`,
+    };
+  }
+  return { ok: true, article: parsed.data };
+}
+
+// ---- body ----------------------------------------------------------------------------------
+
+interface Body {
+  paragraphs: string[];
+  listPage: boolean;
+  /** The author from a signature line the generic reader took off the body's end. */
+  signature: string | null;
+}
+
+function readBody($: CheerioAPI, rule: SiteRule | null): Body {
+  let paragraphs: string[] = [];
+  const box = rule ? firstContainer($, rule.body) : null;
+  if (rule && box) {
+    cleanContainer($, box, rule.drop);
+    const root = box.get(0);
+    if (root) paragraphs = paragraphsOf(root);
+  }
+  if (syllables(paragraphs.join(' ')).length >= MIN_BODY_WORDS)
+    return { paragraphs, listPage: false, signature: null };
+
+  // No rule, or its container is missing/empty (a redesign, a live page): the generic way.
+  stripFurniture($);
+  const dense = pickContainer($);
+  const body = $('body').length > 0 ? $('body') : ($.root() as unknown as Cheerio<Element>);
+  if (!dense) return { paragraphs, listPage: looksLikeLinkList($, body), signature: null };
+  if (looksLikeLinkList($, dense)) return { paragraphs, listPage: true, signature: null };
+  cleanContainer($, dense, []);
+  const signature = takeSignature(dense);
+  const root = dense.get(0);
+  const generic = root ? paragraphsOf(root) : [];
+  const better = syllables(generic.join(' ')).length > syllables(paragraphs.join(' ')).length;
+  return {
+    paragraphs: better ? generic : paragraphs,
+    listPage: looksLikeLinkList($, body),
+    signature: better ? signature : null,
+  };
+}
+
+/** A right-aligned block: how Vietnamese CMSes set the signature line under a story. */
+const RIGHT_ALIGNED =
+  '[align="right" i], [style*="text-align:right" i], [style*="text-align: right" i]';
+
+/**
+ * The signature under a story without a rule ("Văn Định - Trung tâm Văn hóa xã", "Minh Khoa
+ * (tổng hợp)"): the LAST right-aligned short block of the container, removed from the body.
+ * Its first part, when it reads like a name (≤ 5 syllables), is returned as the author.
+ */
+function takeSignature(box: Cheerio<Element>): string | null {
+  const last = box.find(RIGHT_ALIGNED).last();
+  if (last.length === 0) return null;
+  const text = last.text().replace(/\s+/g, ' ').trim();
+  if (text === '' || text.length > 80) return null;
+  // Only at the end: nothing but whitespace may follow it in the container.
+  const after = box.text().split(last.text()).pop() ?? '';
+  if (after.trim() !== '') return null;
+  last.remove();
+  const name = line(text.split(/\s+[-–—]\s+|\s*\(/u)[0]);
+  if (!name || syllables(name).length > 5 || !/^\p{Lu}/u.test(name)) return null;
+  return cleanAuthorName(name);
+}
+
+/** The first selector with matches; of its matches, the one with the most text. */
+function firstContainer($: CheerioAPI, selectors: readonly string[]): Cheerio<Element> | null {
+  for (const sel of selectors) {
+    const found = safeSelect($, sel);
+    if (found.length === 0) continue;
+    let best = found.first();
+    let bestLen = -1;
+    found.each((_, el) => {
+      const len = $(el).text().length;
+      if (len > bestLen) {
+        best = $(el);
+        bestLen = len;
+      }
+    });
+    return best;
+  }
+  return null;
+}
+
+// ---- fields --------------------------------------------------------------------------------
+
+function readAuthor(
+  $: CheerioAPI,
+  rule: SiteRule | null,
+  meta: PageMetadata,
+  url: string,
+): string | null {
+  const found = readAuthorRaw($, rule, meta, url);
+  if (found === null) return null;
+  const names = dedupe(
+    found
+      .split(', ')
+      .map(cleanAuthorName)
+      .filter((n) => n !== ''),
+  );
+  return names.length > 0 ? names.join(', ') : null;
+}
+
+function readAuthorRaw(
+  $: CheerioAPI,
+  rule: SiteRule | null,
+  meta: PageMetadata,
+  url: string,
+): string | null {
+  const names = allValues($, rule?.author);
+  const fromRule = dedupe(names.map(line).filter((n): n is string => n !== null && n.length <= 80));
+  if (fromRule.length > 0) return fromRule.join(', ');
+  const fromLd = dedupe(
+    meta.authors.map(line).filter((n): n is string => n !== null && !isOutletName(n, meta, url)),
+  );
+  if (fromLd.length > 0) return fromLd.join(', ');
+  const fromMeta = line(meta.metaAuthor);
+  if (fromMeta && !isOutletName(fromMeta, meta, url)) return fromMeta;
+  // Last resort: a short byline in an element named like one (baodautu `a.author`).
+  const byline = firstValue($, [GENERIC_AUTHOR]);
+  return byline && byline.length <= 60 && !isOutletName(byline, meta, url) ? byline : null;
+}
+
+/** Outlets sign pages with their own name ("VnExpress", "NLD.COM.VN", a Facebook URL). */
+function isOutletName(name: string, meta: PageMetadata, url: string): boolean {
+  if (/https?:|www\.|\.(vn|com|net|org)\b/i.test(name)) return true;
+  const key = fold(name).replace(/[^a-z0-9]/g, '');
+  if (key.length < 2) return true;
+  const sites = [meta.siteName ?? '', hostOf(url)].map((s) => fold(s).replace(/[^a-z0-9]/g, ''));
+  return sites.some((s) => s.length > 0 && (s.includes(key) || key.includes(s)));
+}
+
+/**
+ * Machine-readable dates first (JSON-LD, article:published_time: seconds and an offset), then
+ * the rule's visible date, then any <time datetime>.
+ */
+function readDate(
+  $: CheerioAPI,
+  rule: SiteRule | null,
+  meta: PageMetadata,
+  now: Date,
+): string | null {
+  const candidates: string[] = [];
+  if (meta.datePublished) candidates.push(meta.datePublished);
+  for (const sel of rule?.date ?? []) {
+    safeSelect($, sel).each((_, el) => {
+      const dt = el.name === 'time' ? $(el).attr('datetime') : undefined;
+      if (dt) candidates.push(dt);
+      candidates.push(valueOf($, el));
+    });
+  }
+  const t = $('time[datetime]').first().attr('datetime');
+  if (t) candidates.push(t);
+  // Last resort: a visible date in an element named like one (baodautu `span.post-time`).
+  safeSelect($, GENERIC_DATE)
+    .slice(0, 20)
+    .each((_, el) => {
+      const text = $(el).text();
+      if (text.length <= 80) candidates.push(text);
+    });
+  for (const c of candidates) {
+    const iso = parseVietnameseDate(c, now);
+    if (iso) return iso;
+  }
+  return null;
+}
+
+function readTags($: CheerioAPI, rule: SiteRule | null, meta: PageMetadata): string[] {
+  for (const sel of rule?.tags ?? []) {
+    const found = safeSelect($, sel);
+    if (found.length === 0) continue;
+    const tags = splitList(found.toArray().map((el) => valueOf($, el)))
+      .map((t) => line(t))
+      .filter((t): t is string => t !== null);
+    if (tags.length > 0) return tags;
+  }
+  return meta.keywords.map((t) => line(t)).filter((t): t is string => t !== null);
+}
+
+function isVideoPage($: CheerioAPI, meta: PageMetadata, url: string): boolean {
+  return (
+    (meta.ogType?.startsWith('video') ?? false) ||
+    $('video').length > 0 ||
+    $('script[type="application/ld+json"]').text().includes('VideoObject') ||
+    /\/video[s]?\//i.test(url)
+  );
+}
+
+function stripDateline(sapo: string, rule: SiteRule | null): string {
+  let s = sapo;
+  if (rule?.sapoPrefix) s = s.replace(rule.sapoPrefix, '');
+  return s.replace(SAPO_DATELINE, '');
+}
+
+// ---- selector helpers ----------------------------------------------------------------------
+
+/** The value of an element: a meta's content, a time's text, or its text. */
+function valueOf($: CheerioAPI, el: Element): string {
+  if (el.name === 'meta') return el.attribs['content'] ?? '';
+  return $(el).text();
+}
+
+function firstValue($: CheerioAPI, selectors: readonly string[] | undefined): string | null {
+  for (const sel of selectors ?? []) {
+    for (const el of safeSelect($, sel).toArray()) {
+      const v = line(valueOf($, el));
+      if (v) return v;
+    }
+  }
+  return null;
+}
+
+function lastValue($: CheerioAPI, selectors: readonly string[] | undefined): string | null {
+  for (const sel of selectors ?? []) {
+    const values = safeSelect($, sel)
+      .toArray()
+      .map((el) => line(valueOf($, el)))
+      .filter((v): v is string => v !== null);
+    const last = values[values.length - 1];
+    if (last) return last;
+  }
+  return null;
+}
+
+function allValues($: CheerioAPI, selectors: readonly string[] | undefined): string[] {
+  for (const sel of selectors ?? []) {
+    const values = safeSelect($, sel)
+      .toArray()
+      .map((el) => valueOf($, el))
+      .filter((v) => v.trim() !== '');
+    if (values.length > 0) return values;
+  }
+  return [];
+}
+
+/** A selector a rule author got wrong must not take the page down with it. */
+function safeSelect($: CheerioAPI, sel: string): Cheerio<Element> {
+  try {
+    return $(sel).filter((_, el) => isTagNode(el));
+  } catch {
+    return $([]);
+  }
+}
+
+// ---- text helpers --------------------------------------------------------------------------
+
+/** One line of normalized text, or null when empty. */
+function line(s: string | null | undefined): string | null {
+  if (!s) return null;
+  const t = normalizeText(s.replace(/\s+/g, ' '));
+  return t === '' ? null : t;
+}
+
+function sameText(a: string, b: string): boolean {
+  return b !== '' && fold(a) === fold(b);
+}
+
+function dedupe(values: string[]): string[] {
+  const seen = new Set<string>();
+  return values.filter((v) => {
+    const k = fold(v);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,228 @@
+// What a page says about itself in machine-readable form: JSON-LD (schema.org NewsArticle /
+// Article / BreadcrumbList), OpenGraph and classic <meta>. Every Vietnamese outlet we have seen
+// publishes some of it, so it is the generic fallback for any field a site rule lacks.
+import type { CheerioAPI } from 'cheerio';
+import { load } from 'cheerio';
+
+export interface PageMetadata {
+  headline: string | null;
+  description: string | null;
+  datePublished: string | null;
+  /** Person authors only: outlets put their own name in Organization authors. */
+  authors: string[];
+  section: string | null;
+  keywords: string[];
+  /** Deepest BreadcrumbList item that is not the home page. */
+  breadcrumb: string | null;
+  /** A NewsArticle/Article/BlogPosting node is present. */
+  hasArticleLd: boolean;
+  /** og:type, lowercased ('article', 'website', 'video.other', …). */
+  ogType: string | null;
+  siteName: string | null;
+  /** The <title> with a trailing " - Outlet" / " | Outlet" removed. */
+  htmlTitle: string | null;
+  metaAuthor: string | null;
+}
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+type JsonObject = { [k: string]: Json };
+
+const ARTICLE_TYPES = new Set([
+  'newsarticle',
+  'article',
+  'reportagenewsarticle',
+  'blogposting',
+  'analysisnewsarticle',
+  'opinionnewsarticle',
+]);
+
+export function readMetadata($: CheerioAPI): PageMetadata {
+  const nodes = jsonLdNodes($);
+  const article = nodes.find((n) => types(n).some((t) => ARTICLE_TYPES.has(t)));
+  const crumbs = nodes.find((n) => types(n).includes('breadcrumblist'));
+
+  const meta = (sel: string): string | null => {
+    const v = $(sel).first().attr('content');
+    return v && v.trim() ? v.trim() : null;
+  };
+  const metaAll = (sel: string): string[] =>
+    $(sel)
+      .toArray()
+      .map((el) => $(el).attr('content') ?? '')
+      .filter((v) => v.trim() !== '');
+
+  const ldKeywords = article ? stringsOf(article['keywords']) : [];
+  // The first source that has any: JSON-LD keywords are the editor's tags; meta keywords
+  // are often SEO padding, so they come last.
+  const keywords =
+    [
+      ldKeywords,
+      metaAll('meta[property="article:tag"]'),
+      metaAll('meta[name="news_keywords"]'),
+      metaAll('meta[name="keywords"]'),
+    ].find((list) => splitList(list).length > 0) ?? [];
+
+  return {
+    headline: (article && firstString(article['headline'])) ?? meta('meta[property="og:title"]'),
+    description:
+      (article && firstString(article['description'])) ??
+      meta('meta[property="og:description"]') ??
+      meta('meta[name="description"]'),
+    datePublished:
+      (article && firstString(article['datePublished'])) ??
+      meta('meta[property="article:published_time"]') ??
+      meta('meta[itemprop="datePublished"]') ??
+      meta('meta[name="pubdate"]') ??
+      meta('meta[name="publishdate"]') ??
+      meta('meta[property="og:published_time"]') ??
+      meta('meta[name="dc.date"]'),
+    authors: article ? personNames(article['author']) : [],
+    section:
+      meta('meta[property="article:section"]') ??
+      meta('meta[itemprop="articleSection"]') ??
+      (article ? lastOfList(firstString(article['articleSection'])) : null),
+    keywords: splitList(keywords),
+    breadcrumb: crumbs ? deepestCrumb(crumbs) : null,
+    hasArticleLd: article !== undefined,
+    ogType: meta('meta[property="og:type"]')?.toLowerCase() ?? null,
+    siteName: meta('meta[property="og:site_name"]'),
+    htmlTitle: cleanHtmlTitle($('head title').first().text() || $('title').first().text()),
+    metaAuthor: meta('meta[name="author"]') ?? meta('meta[property="article:author"]'),
+  };
+}
+
+function jsonLdNodes($: CheerioAPI): JsonObject[] {
+  const out: JsonObject[] = [];
+  $('script[type="application/ld+json"]').each((_, el) => {
+    const raw = $(el).text();
+    const parsed = parseJson(raw);
+    if (parsed !== undefined) collectNodes(parsed, out, 0);
+  });
+  return out;
+}
+
+function parseJson(raw: string): Json | undefined {
+  try {
+    return JSON.parse(raw) as Json;
+  } catch {
+    // Outlets print raw newlines and tabs inside JSON strings, which JSON forbids.
+    try {
+      // eslint-disable-next-line no-control-regex -- control characters are the target here
+      return JSON.parse(raw.replace(/[\u0000-\u001f]+/g, ' ')) as Json;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** Flattens arrays and @graph so each typed node is visited once (bounded depth). */
+function collectNodes(v: Json, out: JsonObject[], depth: number): void {
+  if (depth > 4 || v === null || typeof v !== 'object') return;
+  if (Array.isArray(v)) {
+    for (const x of v) collectNodes(x, out, depth + 1);
+    return;
+  }
+  if (v['@type'] !== undefined) out.push(v);
+  const graph = v['@graph'];
+  if (graph !== undefined) collectNodes(graph, out, depth + 1);
+}
+
+function types(n: JsonObject): string[] {
+  return stringsOf(n['@type']).map((t) => t.toLowerCase());
+}
+
+function stringsOf(v: Json | undefined): string[] {
+  if (typeof v === 'string') return [decodeEntities(v)];
+  if (Array.isArray(v)) return v.flatMap((x) => (typeof x === 'string' ? [decodeEntities(x)] : []));
+  return [];
+}
+
+function firstString(v: Json | undefined): string | null {
+  const s = stringsOf(v).find((x) => x.trim() !== '');
+  return s ? s.trim() : null;
+}
+
+function personNames(v: Json | undefined): string[] {
+  if (v === undefined || v === null) return [];
+  if (typeof v === 'string') return v.trim() ? [decodeEntities(v.trim())] : [];
+  if (Array.isArray(v)) return v.flatMap((x) => personNames(x));
+  if (typeof v !== 'object') return [];
+  const t = stringsOf(v['@type']).map((x) => x.toLowerCase());
+  if (t.includes('organization') || t.includes('newsmediaorganization')) return [];
+  const name = firstString(v['name']);
+  return name ? [name] : [];
+}
+
+/** JSON-LD items are { item: { name } } or { name }; dantri nests each in its own array. */
+function deepestCrumb(list: JsonObject): string | null {
+  const flat: JsonObject[] = [];
+  const walk = (v: Json | undefined, depth: number): void => {
+    if (depth > 3 || v === undefined || v === null || typeof v !== 'object') return;
+    if (Array.isArray(v)) v.forEach((x) => walk(x, depth + 1));
+    else flat.push(v);
+  };
+  walk(list['itemListElement'], 0);
+  const named = flat
+    .map((it) => {
+      const item = it['item'];
+      const inner =
+        item && typeof item === 'object' && !Array.isArray(item) ? firstString(item['name']) : null;
+      return {
+        pos: typeof it['position'] === 'number' ? it['position'] : 0,
+        name: inner ?? firstString(it['name']),
+      };
+    })
+    .filter((x): x is { pos: number; name: string } => x.name !== null)
+    .sort((a, b) => a.pos - b.pos);
+  const last = named[named.length - 1];
+  if (!last || (named.length === 1 && /^trang chủ$/i.test(last.name))) return null;
+  return /^trang chủ$/i.test(last.name) ? null : last.name;
+}
+
+function lastOfList(s: string | null): string | null {
+  if (!s) return null;
+  const parts = s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  return parts[parts.length - 1] ?? null;
+}
+
+/** Comma-separated lists into items, trimmed, without empty or repeated entries. */
+export function splitList(values: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const v of values) {
+    for (const part of v.split(/[,;]/)) {
+      const t = part.replace(/^#\s*/, '').trim();
+      const key = t.toLowerCase();
+      if (t && !seen.has(key)) {
+        seen.add(key);
+        out.push(t);
+      }
+    }
+  }
+  return out;
+}
+
+/** "Tiêu đề bài - Tuổi Trẻ Online" → "Tiêu đề bài": the outlet suffix is not the title. */
+function cleanHtmlTitle(t: string): string | null {
+  const s = t.replace(/\s+/g, ' ').trim();
+  if (!s) return null;
+  const m = /^(.{10,}?)\s+[-|–—]\s+[^-|–—]{2,40}$/.exec(s);
+  return m?.[1] ?? s;
+}
+
+const ENTITY = /&(#\d+|#x[0-9a-f]+|[a-z]+\d*);/i;
+
+/**
+ * JSON-LD strings sometimes carry HTML entities (baochinhphu: "Ch&#237;nh s&#225;ch"), even
+ * twice encoded (tuoitre: "Chi&amp;#7871;n"), so decoding repeats while entities remain.
+ */
+function decodeEntities(s: string): string {
+  let out = s;
+  for (let i = 0; i < 3 && ENTITY.test(out); i++) {
+    out = load(`<p>${out.replace(/</g, '&lt;')}</p>`, null, false).text();
+  }
+  return out;
+}
