@@ -66,7 +66,10 @@ export type ExtractedArticle = z.infer<typeof ExtractedArticle>;
 export const TextItem = z.object({
   id: z.string().min(1),
   title: z.string(),
-  sapo: z.string().nullish().transform((s) => s ?? ''),
+  sapo: z
+    .string()
+    .nullish()
+    .transform((s) => s ?? ''),
   body: z.string(),
   url: z.string().nullish(),
   source: z.string().nullish(),

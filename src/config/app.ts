@@ -42,9 +42,7 @@ export const AppConfig = z.strictObject({
     place: z.string().min(1),
     /** Positions that receive the bulletin (nơi nhận). */
     recipients: z.array(z.string().min(1)).default([]),
-    signer: z
-      .strictObject({ title: z.string().min(1), name: z.string().min(1) })
-      .optional(),
+    signer: z.strictObject({ title: z.string().min(1), name: z.string().min(1) }).optional(),
   }),
   cutoffs: z.strictObject({
     daily: HhMm,

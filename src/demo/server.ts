@@ -15,6 +15,9 @@ export type Newsroom = { baseUrl: string; sources: SourceDefInput[]; close(): Pr
 /** The date of the demo bulletin; its window is 19/11/2026 06:00 → 20/11/2026 06:00 (+07). */
 export const SAMPLE_DAY = '2026-11-20';
 
+/** Per-host interval for crawling the sample newsroom (real sites get diemtin.yaml's). */
+export const LOOPBACK_INTERVAL_MS = 5;
+
 const HTML = 'text/html; charset=utf-8';
 const RSS = 'application/rss+xml; charset=utf-8';
 
@@ -111,6 +114,8 @@ export async function startNewsroom(
     domain: o.domain,
     category: o.category,
     feeds: o.feeds.map((f) => `${baseUrl}${f.path}`),
+    // Our own server on the loopback interface: no site owner to be polite to.
+    politeness: { minHostIntervalMs: LOOPBACK_INTERVAL_MS, reason: 'sample newsroom on 127.0.0.1' },
   }));
 
   return { baseUrl, sources, close: () => app.close() };

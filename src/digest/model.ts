@@ -322,6 +322,16 @@ const LABELS: DigestLabels = {
   recipients: 'Nơi nhận:',
 };
 
+/**
+ * "3 nguồn đăng tải", and when some carried the story before the window (their copies are not
+ * listed), how many: the reader sees why the count exceeds the outlets named.
+ */
+function reachText(s: Story): string {
+  const earlier = s.reach - s.outlets.length;
+  const total = `${formatInt(s.reach)} nguồn đăng tải`;
+  return earlier > 0 ? `${total}, ${formatInt(earlier)} nguồn đăng trước kỳ` : total;
+}
+
 function itemOf(s: Story, zone: string, withHandling: boolean): DigestItem {
   return {
     key: s.key,
@@ -329,7 +339,7 @@ function itemOf(s: Story, zone: string, withHandling: boolean): DigestItem {
     url: s.url,
     outletsText: s.outlets.map(normalizeText).join(', '),
     reach: s.reach,
-    reachText: `${formatInt(s.reach)} nguồn đăng tải`,
+    reachText: reachText(s),
     timeText: formatItemTime(s.time, zone),
     summary: s.summary,
     topicsText:

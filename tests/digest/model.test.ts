@@ -45,10 +45,20 @@ describe('buildDailyDigest on the fixture day', () => {
     expect(invest?.title).toBe(byId('a1a').title);
     expect(invest?.outletsText).toBe('Báo Lâm Đồng, Báo Tin tức, Cổng TTĐT tỉnh Lâm Đồng');
     expect(invest?.reach).toBe(3);
+    expect(invest?.reachText).toBe('3 nguồn đăng tải');
     expect(invest?.timeText).toBe('19/11 07:15');
     const json = JSON.stringify(m);
     expect(json).not.toContain(byId('a1b').title);
     expect(json).not.toContain(byId('a1c').title);
+  });
+
+  it('says how many outlets carried a story before the window', () => {
+    // Reach counts the story's outlets over its whole life; only in-window copies are listed.
+    const widened = articles.map((a) => (a.storyId === 'st-invest' ? { ...a, reach: 5 } : a));
+    const w = fixtureModel({ articles: widened });
+    const invest = w.highlights.items.find((i) => i.key === 'st-invest');
+    expect(invest?.reach).toBe(5);
+    expect(invest?.reachText).toBe('5 nguồn đăng tải, 2 nguồn đăng trước kỳ');
   });
 
   it('leaves out non-relevant articles and those outside the window', () => {

@@ -1,0 +1,59 @@
+// One crawl pass with the real pipeline: fetch due feeds and new pages, run the stages on each
+// page, store the articles, then regroup recent articles into stories.
+import { crawlOnce, type CrawlReport } from '../../crawlers/crawl.ts';
+import { createHttpClient, type HttpClient } from '../../crawlers/http-client.ts';
+import { createClassifyContext } from '../../pipeline/classify/index.ts';
+import { processPage } from '../../pipeline/process-page.ts';
+import type { Config } from '../config/load.ts';
+import type { SourceDef } from '../config/sources.ts';
+import type { Store } from '../store/index.ts';
+import { assignStories } from './stories.ts';
+
+export type CrawlSummary = CrawlReport & { stories: number };
+
+export type CrawlJobDeps = {
+  config: Config;
+  store: Store;
+  /** Default: the sources of config/sources/. */
+  sources?: SourceDef[];
+  /** Default: a client with the politeness settings of diemtin.yaml. */
+  http?: HttpClient;
+  now?: () => Date;
+  log?: (line: string) => void;
+};
+
+export function httpClientFor(config: Config): HttpClient {
+  const c = config.app.crawl;
+  return createHttpClient({
+    userAgent: c.userAgent,
+    minHostIntervalMs: c.minHostIntervalMs,
+    timeoutMs: c.timeoutMs,
+    maxBodyBytes: c.maxBodyBytes,
+    retries: c.retries,
+  });
+}
+
+export async function runCrawl(deps: CrawlJobDeps): Promise<CrawlSummary> {
+  const now = deps.now ?? (() => new Date());
+  const ctx = createClassifyContext(deps.config.profile, deps.config.topics);
+  const report = await crawlOnce({
+    store: deps.store,
+    http: deps.http ?? httpClientFor(deps.config),
+    sources: deps.sources ?? deps.config.sources,
+    now,
+    log: deps.log,
+    processPage: (page) =>
+      processPage(
+        {
+          url: page.url,
+          html: page.html,
+          source: page.source,
+          fetchedAt: page.fetchedAt,
+          feedPublishedAt: page.feedItem.publishedAt,
+        },
+        ctx,
+      ),
+  });
+  const { stories } = assignStories(deps.store, now());
+  return { ...report, stories };
+}
