@@ -43,7 +43,7 @@ export function cluster(items: TextItem[]): StoryAssignment[] {
   const sorted = order.map((i) => items[i] as TextItem);
   const segment = createSegmenter();
   const groups = nearDuplicateGroups(
-    sorted.map((it) => segment(`${it.title}\n${it.sapo}\n${it.body}`)),
+    sorted.map((it) => segment([it.title, it.sapo, it.body])),
     sorted.map(outletOf),
   );
 

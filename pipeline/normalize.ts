@@ -36,13 +36,20 @@ function canonicalToneOfWord(word: string): string {
   return (head + first + tone + second).normalize('NFC');
 }
 
+const LETTERS = /\p{L}+/gu;
+
+/** The tone-placement step of normalizeText alone, for text already NFC and tidy. */
+export function canonicalTones(s: string): string {
+  return s.replace(LETTERS, canonicalToneOfWord);
+}
+
 /** NFC, canonical tone placement, no control characters, single spaces within lines. */
 export function normalizeText(s: string): string {
   return s
     .normalize('NFC')
     .replace(INVISIBLE, '')
     .replace(/\u00a0/g, ' ')
-    .replace(/\p{L}+/gu, canonicalToneOfWord)
+    .replace(LETTERS, canonicalToneOfWord)
     .replace(/[ \t]+/g, ' ')
     .replace(/ *\n */g, '\n')
     .trim();

@@ -9,7 +9,7 @@
 //     capital at all ("nhân cơ hội" is not the commune "Nhân Cơ"),
 //   - no sentence punctuation falls inside the run.
 // All phrases live in one map from first syllable to candidates, so a text is read once.
-import { fold, normalizeText, syllables } from '../normalize.ts';
+import { canonicalTones, fold, syllables } from '../normalize.ts';
 
 export type Token = {
   /** The folded syllable, as `syllables()` gives it. */
@@ -37,9 +37,44 @@ export type TokenizedText = {
 
 const INNER_APOSTROPHE = /(?<=\p{L})['’ʼ`](?=\p{L})/gu;
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+const LETTER = /\p{L}/u;
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
 const SENTENCE_BREAK = /[.,;:!?()[\]{}“”"«»…\n]/;
 /** Below this share of marked syllables a text counts as typed without diacritics. */
 const ACCENTED_SHARE = 0.2;
+
+/** What one token is, whatever stands around it: everything but breakBefore/joinedBefore. */
+type TokenShape = {
+  folded: string;
+  lower: string;
+  capitalized: boolean;
+  plain: boolean;
+  /** The token has a letter (counts toward the `unaccented` share). */
+  word: boolean;
+};
+
+/** One word of the normalized text (a WORD match): 0, 1 or, rarely, several tokens. */
+type WordShape = {
+  tokens: TokenShape[];
+  /** The tokens come from a split of the word (makeToken's rare branch). */
+  split: boolean;
+  hasUpper: boolean;
+  hasLower: boolean;
+};
+
+/**
+ * A chunk: a maximal run of word characters and apostrophes in the NFC text. Normalization
+ * never moves a chunk boundary (tone placement works on letter runs, inner apostrophes have
+ * letters on both sides, spaces are outside), so a chunk's words depend on its characters
+ * alone and are worked out once per distinct chunk.
+ */
+type ChunkShape = {
+  words: WordShape[];
+  /** Apostrophes stand before the first word / after the last (they are part of the gap). */
+  leading: boolean;
+  trailing: boolean;
+};
 
 function makeToken(raw: string, breakBefore: boolean, joinedBefore: boolean): Token[] {
   const lower = raw.toLowerCase();
@@ -60,24 +95,277 @@ function makeToken(raw: string, breakBefore: boolean, joinedBefore: boolean): To
   return [{ folded, lower, capitalized, plain: lower === folded, breakBefore, joinedBefore }];
 }
 
-/** Cuts a text into tokens aligned with `syllables()`, keeping what the matcher checks. */
-export function tokenize(text: string): TokenizedText {
-  const t = normalizeText(text).replace(INNER_APOSTROPHE, '');
-  const tokens: Token[] = [];
+function wordShape(raw: string): WordShape {
+  const made = makeToken(raw, false, false);
+  return {
+    tokens: made.map(({ folded, lower, capitalized, plain }) => ({
+      folded,
+      lower,
+      capitalized,
+      plain,
+      word: LETTER.test(lower),
+    })),
+    split: made.length !== 1,
+    hasUpper: UPPER.test(raw),
+    hasLower: LOWER.test(raw),
+  };
+}
+
+function chunkShape(chunk: string): ChunkShape {
+  // What normalizeText + INNER_APOSTROPHE do to the whole text, on one chunk (NFC and
+  // invisible characters are done on the whole text: they can move chunk boundaries).
+  const t = canonicalTones(chunk).replace(INNER_APOSTROPHE, '');
+  const words: WordShape[] = [];
   let last = 0;
   for (const m of t.matchAll(WORD)) {
-    const gap = t.slice(last, m.index);
-    const first = tokens.length === 0;
-    tokens.push(...makeToken(m[0], !first && SENTENCE_BREAK.test(gap), !first && /^ +$/.test(gap)));
+    words.push(wordShape(m[0]));
     last = m.index + m[0].length;
   }
-  const words = tokens.filter((tk) => /\p{L}/u.test(tk.lower));
-  const marked = words.filter((tk) => !tk.plain).length;
+  const first = t.search(WORD);
+  return { words, leading: first !== 0, trailing: last < t.length };
+}
+
+// Character classes of the scan. Word: \p{L}\p{M}\p{N}; apostrophe: the inner-apostrophe
+// characters that are not letters themselves; space: what normalizeText turns into a space.
+const OTHER = 1;
+const WORDCH = 2;
+const APOSTROPHE = 3;
+const SPACE = 4;
+const BREAK = 5;
+const INVIS = 6;
+const ASTRAL = 8;
+/** Class of each BMP character, filled on first sight (0: not yet known). */
+const classes = new Uint8Array(0x10000);
+const astralClasses = new Map<number, number>();
+
+// eslint-disable-next-line no-control-regex -- the same set normalizeText removes
+const INVISIBLE = /^[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00ad\u200b-\u200d\ufeff]$/;
+
+function classify(ch: string): number {
+  if (INVISIBLE.test(ch)) return INVIS;
+  if (/[\p{L}\p{M}\p{N}]/u.test(ch)) return WORDCH;
+  if (ch === "'" || ch === '’' || ch === '`') return APOSTROPHE;
+  if (ch === ' ' || ch === '\t' || ch === '\u00a0') return SPACE;
+  if (SENTENCE_BREAK.test(ch)) return BREAK;
+  return OTHER;
+}
+
+/** The class of the character at i; an astral one (a surrogate pair) is 8 + its class. */
+function classAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const cp = s.codePointAt(i) ?? c;
+    if (cp > 0xffff) {
+      let k = astralClasses.get(cp);
+      if (k === undefined) {
+        k = classify(String.fromCodePoint(cp));
+        astralClasses.set(cp, k);
+      }
+      return ASTRAL + k;
+    }
+  }
+  let k = classes[c] ?? 0;
+  if (k === 0) {
+    k = classify(String.fromCharCode(c));
+    classes[c] = k;
+  }
+  return k;
+}
+
+/**
+ * Chunk shapes seen so far, keyed by the chunk's characters. A pure function's memo: news text
+ * has a few tens of thousands of distinct chunks, and the first sight of one costs what
+ * tokenizing it did before (tone placement, folding, Unicode regexes). Open addressing on a
+ * running hash the scan computes anyway, verified character by character, so no substring is
+ * cut out except the first time a chunk is seen. Emptied when full: memory stays bounded.
+ */
+class ChunkMemo {
+  private static readonly MAX = 1 << 17;
+  private slots = 1 << 12;
+  private hashes = new Int32Array(this.slots);
+  private values = new Int32Array(this.slots); // index into keys/shapes + 1; 0 = empty
+  private keys: string[] = [];
+  private shapes: ChunkShape[] = [];
+
+  get(s: string, from: number, to: number, hash: number): ChunkShape {
+    const mask = this.slots - 1;
+    let slot = hash & mask;
+    for (;;) {
+      const v = this.values[slot] ?? 0;
+      if (v === 0) break;
+      if (this.hashes[slot] === hash) {
+        const key = this.keys[v - 1] ?? '';
+        if (key.length === to - from && sameChars(key, s, from))
+          return this.shapes[v - 1] as ChunkShape;
+      }
+      slot = (slot + 1) & mask;
+    }
+    const chunk = s.slice(from, to);
+    const shape = chunkShape(chunk);
+    if (this.keys.length >= ChunkMemo.MAX) {
+      this.clear();
+      slot = hash & (this.slots - 1);
+    } else if ((this.keys.length + 1) * 2 > this.slots) {
+      this.grow();
+      slot = this.free(hash);
+    }
+    this.keys.push(chunk);
+    this.shapes.push(shape);
+    this.hashes[slot] = hash;
+    this.values[slot] = this.keys.length;
+    return shape;
+  }
+
+  private free(hash: number): number {
+    const mask = this.slots - 1;
+    let slot = hash & mask;
+    while ((this.values[slot] ?? 0) !== 0) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  private grow(): void {
+    const [hashes, values] = [this.hashes, this.values];
+    this.slots *= 2;
+    this.hashes = new Int32Array(this.slots);
+    this.values = new Int32Array(this.slots);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i] ?? 0;
+      if (v === 0) continue;
+      const h = hashes[i] ?? 0;
+      const slot = this.free(h);
+      this.hashes[slot] = h;
+      this.values[slot] = v;
+    }
+  }
+
+  private clear(): void {
+    this.slots = 1 << 12;
+    this.hashes = new Int32Array(this.slots);
+    this.values = new Int32Array(this.slots);
+    this.keys = [];
+    this.shapes = [];
+  }
+}
+
+function sameChars(key: string, s: string, from: number): boolean {
+  for (let k = 0; k < key.length; k++)
+    if (key.charCodeAt(k) !== s.charCodeAt(from + k)) return false;
+  return true;
+}
+
+/** murmur3's finaliser, so the low bits that pick a slot depend on every character. */
+function fmix32(x: number): number {
+  let h = x;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h;
+}
+
+const chunkMemo = new ChunkMemo();
+
+// eslint-disable-next-line no-control-regex -- the same set normalizeText removes
+const INVISIBLES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00ad\u200b-\u200d\ufeff]/g;
+
+/**
+ * Cuts a text into tokens aligned with `syllables()`, keeping what the matcher checks.
+ * Equal to tokenizing `normalizeText(text)` without its inner apostrophes, word by word, but
+ * done in one scan of character codes: the gaps between words only need two facts (a sentence
+ * break in it; only spaces), and each distinct chunk of word characters is worked out once.
+ */
+export function tokenize(text: string): TokenizedText {
+  return tokenizeNfc(text.normalize('NFC'));
+}
+
+function tokenizeNfc(s: string): TokenizedText {
+  const tokens: Token[] = [];
+  let words = 0;
+  let marked = 0;
+  let hasUpper = false;
+  let hasLower = false;
+  // The gap since the previous word: it has a sentence break; it is only spaces.
+  let gapBreak = false;
+  let gapSpaces = true;
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    let a = c < 0xd800 ? (classes[c] ?? 0) : 0;
+    if (a === 0) a = classAt(s, i);
+    const k = a & 7;
+    // Invisible characters are removed before anything else, and removing one can join two
+    // chunks or compose nothing: redo the text without them (rare in practice).
+    if (k === INVIS) return tokenizeNfc(s.replace(INVISIBLES, ''));
+    if (k !== WORDCH && k !== APOSTROPHE) {
+      if (k === BREAK) gapBreak = true;
+      if (k !== SPACE) gapSpaces = false;
+      i += a >= ASTRAL ? 2 : 1;
+      continue;
+    }
+    let hash = Math.imul(0x811c9dc5 ^ c, 0x01000193);
+    let j = i + 1;
+    if (a >= ASTRAL) {
+      hash = Math.imul(hash ^ s.charCodeAt(j), 0x01000193);
+      j++;
+    }
+    while (j < n) {
+      const cj = s.charCodeAt(j);
+      let b = cj < 0xd800 ? (classes[cj] ?? 0) : 0;
+      if (b === 0) b = classAt(s, j);
+      const kj = b & 7;
+      if (kj !== WORDCH && kj !== APOSTROPHE) {
+        if (kj === INVIS) return tokenizeNfc(s.replace(INVISIBLES, ''));
+        break;
+      }
+      hash = Math.imul(hash ^ cj, 0x01000193);
+      j++;
+      if (b >= ASTRAL) {
+        hash = Math.imul(hash ^ s.charCodeAt(j), 0x01000193);
+        j++;
+      }
+    }
+    const shape = chunkMemo.get(s, i, j, fmix32(hash));
+    if (shape.leading) gapSpaces = false;
+    for (let w = 0; w < shape.words.length; w++) {
+      const word = shape.words[w] as WordShape;
+      if (w > 0) {
+        // Words inside one chunk are separated by apostrophes only.
+        gapBreak = false;
+        gapSpaces = false;
+      }
+      const first = tokens.length === 0;
+      const breakBefore = !first && gapBreak;
+      const joinedBefore = !first && gapSpaces;
+      hasUpper ||= word.hasUpper;
+      hasLower ||= word.hasLower;
+      for (let p = 0; p < word.tokens.length; p++) {
+        const t = word.tokens[p] as TokenShape;
+        tokens.push({
+          folded: t.folded,
+          lower: t.lower,
+          capitalized: t.capitalized,
+          plain: t.plain,
+          breakBefore: word.split ? breakBefore && p === 0 : breakBefore,
+          joinedBefore: word.split ? joinedBefore || p > 0 : joinedBefore,
+        });
+        if (t.word) {
+          words++;
+          if (!t.plain) marked++;
+        }
+      }
+      gapBreak = false;
+      gapSpaces = true;
+    }
+    if (shape.trailing) gapSpaces = false;
+    i = j;
+  }
   return {
     tokens,
-    caseless: !/\p{Lu}/u.test(t),
-    mixedCase: /\p{Ll}/u.test(t) && /\p{Lu}/u.test(t),
-    unaccented: marked < ACCENTED_SHARE * words.length || words.length === 0,
+    caseless: !hasUpper,
+    mixedCase: hasLower && hasUpper,
+    unaccented: marked < ACCENTED_SHARE * words || words === 0,
   };
 }
 

@@ -88,46 +88,100 @@ function intersectionSize(a: Uint32Array, b: Uint32Array): number {
   return n;
 }
 
+/**
+ * Counts per key pair (a, b) of 32-bit ints, open addressing over typed arrays: Maps over a
+ * million sentence hashes (and outlet × hash pairs, as doubles) cost more than all the rest
+ * of the boilerplate step at 50,000 articles.
+ */
+class PairCounts {
+  private readonly keyA: Uint32Array;
+  private readonly keyB: Uint32Array;
+  private readonly counts: Int32Array; // 0 = empty slot
+  private readonly mask: number;
+
+  constructor(expected: number) {
+    let slots = 1024;
+    while (slots < expected * 2) slots *= 2;
+    this.keyA = new Uint32Array(slots);
+    this.keyB = new Uint32Array(slots);
+    this.counts = new Int32Array(slots);
+    this.mask = slots - 1;
+  }
+
+  private slot(a: number, b: number): number {
+    // b is a sentence hash out of fmix32: its low bits are already well mixed.
+    let i = (b ^ Math.imul(a, 0x9e3779b1)) & this.mask;
+    while (this.counts[i] !== 0 && (this.keyB[i] !== b || this.keyA[i] !== a)) {
+      i = (i + 1) & this.mask;
+    }
+    return i;
+  }
+
+  increment(a: number, b: number): void {
+    const i = this.slot(a, b);
+    this.keyA[i] = a;
+    this.keyB[i] = b;
+    this.counts[i] = (this.counts[i] ?? 0) + 1;
+  }
+
+  get(a: number, b: number): number {
+    return this.counts[this.slot(a, b)] ?? 0;
+  }
+}
+
 /** For each text, 1 for each sentence that is not boilerplate, 0 for each that is. */
 function contentSegments(
   texts: readonly SegmentedText[],
   outlets: readonly string[],
   p: NearDuplicateParams,
 ): Uint8Array[] {
+  let total = 0;
+  for (const t of texts) total += t.hashes.length;
+  const df = new PairCounts(total);
+  // Each text's distinct sentence hashes, ascending, as a view of its own sorted copy.
   const distinct = texts.map((t) => {
     const sorted = t.hashes.slice().sort();
-    return sorted.filter((h, i) => i === 0 || h !== sorted[i - 1]);
+    let m = 0;
+    for (let i = 0; i < sorted.length; i++) {
+      const h = sorted[i] ?? 0;
+      if (m === 0 || h !== sorted[m - 1]) sorted[m++] = h;
+    }
+    const hs = sorted.subarray(0, m);
+    for (const h of hs) df.increment(0, h);
+    return hs;
   });
-  const df = new Map<number, number>();
-  for (const hs of distinct) for (const h of hs) df.set(h, (df.get(h) ?? 0) + 1);
-  // Per-outlet counts only for sentences frequent enough to matter (few of them).
   const outletIndex = new Map<string, number>();
-  const outletOf = (d: number): number => {
+  const outletNumbers = new Uint32Array(texts.length);
+  for (let d = 0; d < texts.length; d++) {
     const name = outlets[d] ?? `#${d}`;
     const o = outletIndex.get(name) ?? outletIndex.size;
     outletIndex.set(name, o);
-    return o;
-  };
-  const outletKey = (o: number, h: number): number => o * 2 ** 32 + h;
-  const dfInOutlet = new Map<number, number>();
+    outletNumbers[d] = o;
+  }
+  // Per-outlet counts only for sentences frequent enough to matter.
+  let frequent = 0;
+  for (const hs of distinct) for (const h of hs) if (df.get(0, h) >= p.outletRepeats) frequent++;
+  const dfInOutlet = new PairCounts(frequent);
   distinct.forEach((hs, d) => {
-    const o = outletOf(d);
-    for (const h of hs) {
-      if ((df.get(h) ?? 0) < p.outletRepeats) continue;
-      const k = outletKey(o, h);
-      dfInOutlet.set(k, (dfInOutlet.get(k) ?? 0) + 1);
-    }
+    const o = outletNumbers[d] ?? 0;
+    for (const h of hs) if (df.get(0, h) >= p.outletRepeats) dfInOutlet.increment(o, h);
   });
   return texts.map((t, d) => {
-    const o = outletOf(d);
-    const freq = Uint32Array.from(t.hashes, (h) => df.get(h) ?? 1);
-    const median = freq.slice().sort()[freq.length >> 1] ?? 0;
+    const o = outletNumbers[d] ?? 0;
+    const count = t.hashes.length;
+    const freq = new Uint32Array(count);
+    // Every hash was counted, so df >= 1; `|| 1` only keeps the old Map's reading of a miss.
+    for (let s = 0; s < count; s++) freq[s] = df.get(0, t.hashes[s] ?? 0) || 1;
+    const median = freq.slice().sort()[count >> 1] ?? 0;
     const limit = Math.max(p.dfFloor, p.dfRatio * median);
-    return Uint8Array.from(freq, (f, s) => {
-      if (f > limit) return 0;
-      if (f < p.outletRepeats) return 1;
-      return (dfInOutlet.get(outletKey(o, t.hashes[s] ?? 0)) ?? 0) < p.outletRepeats ? 1 : 0;
-    });
+    const keep = new Uint8Array(count);
+    for (let s = 0; s < count; s++) {
+      const f = freq[s] ?? 0;
+      if (f > limit) keep[s] = 0;
+      else if (f < p.outletRepeats) keep[s] = 1;
+      else keep[s] = dfInOutlet.get(o, t.hashes[s] ?? 0) < p.outletRepeats ? 1 : 0;
+    }
+    return keep;
   });
 }
 
@@ -148,13 +202,19 @@ export function nearDuplicateGroups(
   const sets = texts.map((t, d) => shingleSet(t, p.k, keeps[d]));
 
   // Index entries, packed as hash × 2^21 + text and sorted so equal hashes are adjacent.
+  // Counted first: allocating for every shingle (a quarter are sampled) tripled the peak.
+  const indexSize = new Uint32Array(n);
   let capacity = 0;
-  for (let d = 0; d < n; d++) capacity += (sets[d]?.length ?? 0) + (texts[d]?.hashes.length ?? 0);
+  for (let d = 0; d < n; d++) {
+    let size = 0;
+    for (const h of sets[d] ?? []) if ((h & p.sampleMask) === 0) size++;
+    for (const k of keeps[d] ?? []) if (k === 1) size++;
+    indexSize[d] = size;
+    capacity += size;
+  }
   const entries = new Float64Array(capacity);
   let used = 0;
-  const indexSize = new Uint32Array(n);
   for (let d = 0; d < n; d++) {
-    const before = used;
     for (const h of sets[d] ?? []) if ((h & p.sampleMask) === 0) entries[used++] = h * DOC_BITS + d;
     const t = texts[d];
     const keep = keeps[d];
@@ -163,7 +223,6 @@ export function nearDuplicateGroups(
         if (keep[s] === 1) entries[used++] = (t.hashes[s] ?? 0) * DOC_BITS + d;
       }
     }
-    indexSize[d] = used - before;
   }
   const packed = entries.subarray(0, used).sort();
 
@@ -187,15 +246,42 @@ export function nearDuplicateGroups(
     else if (smaller >= p.minContained && containment >= p.minContainment) contained.push(a, b);
   };
 
-  // Postings: runs of 2..bigRun texts sharing an entry, as flat member lists.
-  const runMembers: number[] = [];
-  const runStart: number[] = [];
-  const runsOf: number[][] = Array.from({ length: n }, () => []);
-  for (let start = 0; start < packed.length;) {
-    const hash = Math.floor((packed[start] ?? 0) / DOC_BITS);
-    const hi = (hash + 1) * DOC_BITS;
-    let end = start + 1;
-    while (end < packed.length && (packed[end] ?? hi) < hi) end++;
+  // Postings: runs of 2..bigRun texts sharing an entry, as flat member lists, and for each
+  // text the runs it is in (compressed rows in typed arrays: at 50,000 articles, 50,000 small
+  // JS arrays of numbers were the largest allocation after the input).
+  const eachRun = (visit: (start: number, end: number, hash: number) => void): void => {
+    for (let start = 0; start < packed.length;) {
+      const hash = Math.floor((packed[start] ?? 0) / DOC_BITS);
+      const hi = (hash + 1) * DOC_BITS;
+      let end = start + 1;
+      while (end < packed.length && (packed[end] ?? hi) < hi) end++;
+      visit(start, end, hash);
+      start = end;
+    }
+  };
+  const runCount = new Int32Array(n + 1);
+  let runs = 0;
+  let members = 0;
+  eachRun((start, end) => {
+    const len = end - start;
+    if (len <= 1 || len > p.bigRun) return;
+    runs++;
+    members += len;
+    for (let i = start; i < end; i++) {
+      const d = (packed[i] ?? 0) % DOC_BITS;
+      runCount[d] = (runCount[d] ?? 0) + 1;
+    }
+  });
+  const runMembers = new Int32Array(members);
+  const runStart = new Int32Array(runs + 1);
+  // Runs of text d: runsList[runsFrom[d], runsFrom[d + 1]), in run order.
+  const runsFrom = new Int32Array(n + 1);
+  for (let d = 0; d < n; d++) runsFrom[d + 1] = (runsFrom[d] ?? 0) + (runCount[d] ?? 0);
+  const runsList = new Int32Array(members);
+  const fill = runsFrom.slice(0, n);
+  let run = 0;
+  let member = 0;
+  eachRun((start, end, hash) => {
     const len = end - start;
     if (len > p.bigRun) {
       // So many texts sharing one entry is one big story (boilerplate is gone): a few partners
@@ -207,22 +293,24 @@ export function nearDuplicateGroups(
         }
       }
     } else if (len > 1) {
-      const run = runStart.length;
-      runStart.push(runMembers.length);
+      runStart[run] = member;
       for (let i = start; i < end; i++) {
         const d = (packed[i] ?? 0) % DOC_BITS;
-        runMembers.push(d);
-        runsOf[d]?.push(run);
+        runMembers[member++] = d;
+        runsList[fill[d] ?? 0] = run;
+        fill[d] = (fill[d] ?? 0) + 1;
       }
+      run++;
     }
-    start = end;
-  }
-  runStart.push(runMembers.length);
+  });
+  runStart[runs] = member;
 
   const shared = new Int32Array(n);
   const touched: number[] = [];
   for (let a = 0; a < n; a++) {
-    for (const r of runsOf[a] ?? []) {
+    const last = runsFrom[a + 1] ?? 0;
+    for (let k = runsFrom[a] ?? 0; k < last; k++) {
+      const r = runsList[k] ?? 0;
       const end = runStart[r + 1] ?? 0;
       for (let i = runStart[r] ?? 0; i < end; i++) {
         const b = runMembers[i] ?? 0;
