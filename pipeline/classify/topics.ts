@@ -1,62 +1,187 @@
-// Topics (taxonomy §2): phrases of config/topics.yaml matched on folded syllables. An
-// exclude phrase cancels the include matches it overlaps. A topic needs enough weight: one
-// match in the title or lead, or two in the body, so a passing word deep in a text ("hợp tác
-// đào tạo, du lịch" in a diplomacy story) does not make a topic.
-import type { TopicsConfig } from '../../src/config/topics.ts';
-import type { TopicId } from '../../src/schema.ts';
-import { FIELDS, type TokenizedDoc } from '../locate.ts';
-import { PhraseIndex } from './phrase-index.ts';
+// Topics (taxonomy §2): each topic of config/topics.yaml is a list of include and exclude
+// entries in the query language (pipeline/query), all compiled once into one query set in
+// strict diacritics mode, so a text is read once for the twelve topics together.
+//
+// Scoring, per topic:
+//   1. Exclude entries cancel: every match of an exclude entry (its phrases and terms, or the
+//      whole span of a NEAR pair) removes the include matches of the same topic it overlaps.
+//      "biên giới" inside "không biên giới" is gone; a real "biên giới" elsewhere stays.
+//   2. Each include entry is evaluated again on the remaining matches, reading the text zone
+//      by zone: if it holds on the title alone it weighs 3, on the title and lead 2, on the
+//      whole text 1 (zones.ts: a headless social post's opening counts as its lead). NOT and
+//      `-` inside an entry therefore mean "not in what has been read so far".
+//   3. An entry counts once however often it occurs; the topic holds when the weights of its
+//      entries reach THRESHOLD: one entry in the title or lead, or two distinct entries in the
+//      body, so a passing word deep in a text ("hợp tác đào tạo, du lịch" in a diplomacy
+//      story) does not make a topic.
+import { parseTopicEntry, type TopicsConfig } from '../../src/config/topics.ts';
+import type { TextField, TopicId } from '../../src/schema.ts';
+import type { TokenizedDoc } from '../locate.ts';
+import {
+  compileQueries,
+  prepareDocument,
+  type CompiledQuerySet,
+  type LeafHit,
+  type LeafNode,
+  type QueryNode,
+} from '../query/index.ts';
 import { zoneOf, type Zone } from './zones.ts';
 
-type TopicPhrase = { topic: TopicId; exclude: boolean };
+type EntryKey = { topic: number; exclude: boolean };
+
+type CompiledTopic = {
+  readonly id: TopicId;
+  /** Indexes into the query set. */
+  readonly include: readonly number[];
+  readonly exclude: readonly number[];
+};
 
 export type CompiledTopics = {
-  readonly index: PhraseIndex<TopicPhrase>;
-  /** Topic ids in config order, which is also the output order. */
+  readonly queries: CompiledQuerySet<EntryKey>;
+  /** Topics in config order, which is also the output order. */
+  readonly topics: readonly CompiledTopic[];
   readonly order: readonly TopicId[];
   readonly sensitive: ReadonlySet<TopicId>;
 };
 
+const ZONES: readonly Zone[] = ['title', 'lead', 'body'];
 const ZONE_WEIGHT: Record<Zone, number> = { title: 3, lead: 2, body: 1 };
 const THRESHOLD = 2;
 
 export function compileTopics(cfg: TopicsConfig): CompiledTopics {
-  const index = new PhraseIndex<TopicPhrase>();
-  for (const t of cfg.topics) {
-    for (const p of t.include) index.add(p, { topic: t.id, exclude: false });
-    for (const p of t.exclude) index.add(p, { topic: t.id, exclude: true });
-  }
+  const entries: { key: EntryKey; query: QueryNode }[] = [];
+  const topics = cfg.topics.map((t, i): CompiledTopic => {
+    const add = (list: string[], exclude: boolean): number[] =>
+      list.map((entry) => {
+        entries.push({ key: { topic: i, exclude }, query: parseTopicEntry(entry) });
+        return entries.length - 1;
+      });
+    return { id: t.id, include: add(t.include, false), exclude: add(t.exclude, true) };
+  });
   return {
-    index,
-    order: cfg.topics.map((t) => t.id),
+    queries: compileQueries(entries, { diacritics: 'strict' }),
+    topics,
+    order: topics.map((t) => t.id),
     sensitive: new Set(cfg.topics.filter((t) => t.sensitive).map((t) => t.id)),
   };
 }
 
 export function matchTopics(doc: TokenizedDoc, topics: CompiledTopics): TopicId[] {
-  const score = new Map<TopicId, number>();
-  for (const field of FIELDS) {
-    const matches = topics.index.match(doc[field]);
-    const excluded = matches.filter((m) => m.value.exclude);
-    const included = matches.filter((m) => !m.value.exclude);
-    for (const m of included) {
-      // "qua biên giới" and the "biên giới" inside it are one signal, not two.
-      const nested = included.some(
-        (o) =>
-          o !== m &&
-          o.value.topic === m.value.topic &&
-          o.start <= m.start &&
-          o.end >= m.end &&
-          o.end - o.start > m.end - m.start,
-      );
-      if (nested) continue;
-      const cancelled = excluded.some(
-        (x) => x.value.topic === m.value.topic && x.start < m.end && m.start < x.end,
-      );
-      if (cancelled) continue;
-      const w = ZONE_WEIGHT[zoneOf(doc, field, m.start)];
-      score.set(m.value.topic, (score.get(m.value.topic) ?? 0) + w);
+  // The tokens are classify's own; the query document's strings are unused because topic
+  // entries hold no metadata filter (refused at config load).
+  const prepared = prepareDocument({ title: '', body: '' }, doc);
+  const explained = topics.queries.explain(prepared);
+  const rank = (h: LeafHit): number => ZONES.indexOf(zoneOf(doc, h.field, h.start));
+  const out: TopicId[] = [];
+  for (const t of topics.topics) {
+    const hitsOf = (i: number): LeafHit[] => explained[i]?.hits ?? [];
+    if (t.include.every((i) => hitsOf(i).length === 0)) continue;
+    const cancel: Span[] = [];
+    for (const i of t.exclude) {
+      const hits = hitsOf(i);
+      const node = topics.queries.queries[i]?.query;
+      if (hits.length === 0 || !node) continue;
+      cancel.push(...(support(node, byLeaf(hits), ALL_FIELDS) ?? []));
     }
+    let score = 0;
+    for (const i of t.include) {
+      const node = topics.queries.queries[i]?.query;
+      const kept = hitsOf(i).filter((h) => !cancel.some((c) => overlaps(c, h)));
+      if (!node || kept.length === 0) continue;
+      for (let z = 0; z < ZONES.length; z++) {
+        const read = byLeaf(kept.filter((h) => rank(h) <= z));
+        if (support(node, read, ALL_FIELDS) !== null) {
+          score += ZONE_WEIGHT[ZONES[z] ?? 'body'];
+          break;
+        }
+      }
+      if (score >= THRESHOLD) break;
+    }
+    if (score >= THRESHOLD) out.push(t.id);
   }
-  return topics.order.filter((id) => (score.get(id) ?? 0) >= THRESHOLD);
+  return out;
+}
+
+type Span = { field: TextField; start: number; end: number };
+const ALL_FIELDS: readonly TextField[] = ['title', 'sapo', 'body'];
+
+const overlaps = (a: Span, b: Span): boolean =>
+  a.field === b.field && a.start < b.end && b.start < a.end;
+
+/** The identity compileQueries gives a leaf in strict mode (same text, same leaf). */
+const leafKey = (n: LeafNode): string =>
+  `${n.type}|${n.type === 'term' && n.prefix ? '*' : ''}|${n.text}`;
+
+function byLeaf(hits: readonly LeafHit[]): Map<string, LeafHit[]> {
+  const m = new Map<string, LeafHit[]>();
+  for (const h of hits) {
+    const k = leafKey(h.leaf);
+    const list = m.get(k);
+    if (list) list.push(h);
+    else m.set(k, [h]);
+  }
+  return m;
+}
+
+/**
+ * Evaluates a query on a set of hits, as compileQueries' predicate does on all of them, and
+ * returns the spans that make it hold (empty for a NOT that holds), or null when it does not.
+ */
+function support(
+  n: QueryNode,
+  hits: ReadonlyMap<string, LeafHit[]>,
+  fields: readonly TextField[],
+): Span[] | null {
+  switch (n.type) {
+    case 'term':
+    case 'phrase': {
+      const hs = (hits.get(leafKey(n)) ?? []).filter((h) => fields.includes(h.field));
+      return hs.length > 0 ? hs : null;
+    }
+    case 'and': {
+      const out: Span[] = [];
+      for (const c of n.children) {
+        const s = support(c, hits, fields);
+        if (s === null) return null;
+        out.push(...s);
+      }
+      return out;
+    }
+    case 'or': {
+      let held = false;
+      const out: Span[] = [];
+      for (const c of n.children) {
+        const s = support(c, hits, fields);
+        if (s === null) continue;
+        held = true;
+        out.push(...s);
+      }
+      return held ? out : null;
+    }
+    case 'not':
+      return support(n.child, hits, fields) === null ? [] : null;
+    case 'near': {
+      const left = (hits.get(leafKey(n.left)) ?? []).filter((h) => fields.includes(h.field));
+      const right = hits.get(leafKey(n.right)) ?? [];
+      const out: Span[] = [];
+      for (const a of left) {
+        for (const b of right) {
+          if (a.field !== b.field) continue;
+          const gap = a.end <= b.start ? b.start - a.end : b.end <= a.start ? a.start - b.end : -1;
+          if (gap < 0 || gap > n.distance) continue;
+          out.push({
+            field: a.field,
+            start: Math.min(a.start, b.start),
+            end: Math.max(a.end, b.end),
+          });
+        }
+      }
+      return out.length > 0 ? out : null;
+    }
+    case 'field':
+      return support(n.child, hits, fields.includes(n.field) ? [n.field] : []);
+    default:
+      // Metadata filters are refused at config load.
+      return null;
+  }
 }

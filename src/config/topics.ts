@@ -1,28 +1,99 @@
 // Schema of config/topics.yaml: the 12 topics of the taxonomy (shared/domain/taxonomy.md §2),
-// each a list of plain Vietnamese phrases. A phrase is matched as a sequence of folded
-// syllables with its diacritics checked (pipeline/classify/phrase-index.ts), never as a
-// substring. A later version may accept a boolean query string in place of a phrase; a plain
-// phrase will stay valid then.
+// each a list of signals written in the query language of pipeline/query (grammar in
+// pipeline/query/index.ts), matched in strict diacritics mode by pipeline/classify/topics.ts.
+//
+// An entry is either
+//   - a plain phrase, as before (`biên giới`, `Tin Lành`, `M'Nông`): an entry with no query
+//     syntax at all (no quote, parenthesis, AND/OR/NOT/NEAR/n keyword, leading `-`, field
+//     prefix or trailing `*`) is read as ONE quoted phrase, so `biên giới` means the run
+//     "biên giới", not `biên AND giới`; or
+//   - a query (`"sạt lở" OR "lũ quét"`, `bão -"bão giá"`, `"đường biên" NEAR/5 Campuchia`,
+//     `title:("tin giả")`): written as the grammar says, quotes around every phrase.
+// Every entry is parsed here, at config load, so a mistake stops the program naming the file,
+// the key (`topics.3.include.5`) and the position in the query. Metadata filters (topic:,
+// tone:, source:, category:, after:, before:) are refused: a topic is decided by the text.
 import { z } from 'zod';
+import type { QueryNode } from '../../pipeline/query/index.ts';
+import { parseQuery, QuerySyntaxError } from '../../pipeline/query/index.ts';
 import { TOPIC_IDS, TopicId } from '../schema.ts';
 
-const Phrase = z.string().trim().min(1);
+const Entry = z.string().trim().min(1);
 
 export const TopicDef = z.strictObject({
   id: TopicId,
   /** Vietnamese label shown to users, as in the taxonomy. */
   label: z.string().trim().min(1),
-  /** Phrases that signal the topic. */
-  include: z.array(Phrase).min(1),
   /**
-   * Phrases that cancel an include match they overlap ("bão giá" is not a storm, "biên giới
-   * mềm" is not a border): the topic still holds if other include matches remain.
+   * Signals of the topic, each a phrase or a query. Each entry adds the weight of the best
+   * zone where it holds (title 3, lead 2, body 1) once, however often it occurs: variants of
+   * one signal belong in one entry joined with OR, so that they count once.
    */
-  exclude: z.array(Phrase).default([]),
+  include: z.array(Entry).min(1),
+  /**
+   * Phrases or queries whose matches cancel the include matches of this topic they overlap
+   * ("bão giá" is not a storm, "biên giới mềm" is not a border); the include entries are then
+   * evaluated again without the cancelled matches, so the topic still holds on other signals.
+   */
+  exclude: z.array(Entry).default([]),
   /** One of the topics the plans name for special watch (taxonomy §2). */
   sensitive: z.boolean(),
 });
 export type TopicDef = z.infer<typeof TopicDef>;
+
+const KEYWORD = /^(AND|OR|NOT|NEAR\/\S*)$/;
+const FIELD_PREFIX = /^(title|sapo|body|topic|tone|source|category|after|before):/;
+const METADATA = /\b(topic|tone|source|category|after|before):/;
+
+/** True when an entry uses no query syntax, so that it stands for one phrase. */
+export function isPlainPhrase(entry: string): boolean {
+  if (/["“”()]/.test(entry)) return false;
+  return entry
+    .trim()
+    .split(/\s+/)
+    .every(
+      (w) => !KEYWORD.test(w) && !w.startsWith('-') && !w.endsWith('*') && !FIELD_PREFIX.test(w),
+    );
+}
+
+/** The query text of an entry: a plain phrase quoted, a query as written. */
+export function topicQueryText(entry: string): string {
+  const t = entry.trim();
+  return isPlainPhrase(t) ? `"${t}"` : t;
+}
+
+/** Parses one entry; a QuerySyntaxError's position is an offset into the trimmed entry. */
+export function parseTopicEntry(entry: string): QueryNode {
+  const plain = isPlainPhrase(entry.trim());
+  let node: QueryNode;
+  try {
+    node = parseQuery(plain ? `"${entry.trim()}"` : entry.trim());
+  } catch (e) {
+    if (!(e instanceof QuerySyntaxError) || !plain) throw e;
+    throw new QuerySyntaxError(Math.max(0, e.position - 1), e.reason, { cause: e });
+  }
+  if (usesMetadata(node)) {
+    const at = METADATA.exec(entry.trim())?.index ?? 0;
+    throw new QuerySyntaxError(at, 'a topic query reads the text only: no metadata filter');
+  }
+  return node;
+}
+
+function usesMetadata(n: QueryNode): boolean {
+  switch (n.type) {
+    case 'term':
+    case 'phrase':
+    case 'near':
+      return false;
+    case 'and':
+    case 'or':
+      return n.children.some(usesMetadata);
+    case 'not':
+    case 'field':
+      return usesMetadata(n.child);
+    default:
+      return true;
+  }
+}
 
 export const TopicsConfig = z
   .strictObject({
@@ -39,6 +110,20 @@ export const TopicsConfig = z
         });
       }
       seen.add(t.id);
+      for (const list of ['include', 'exclude'] as const) {
+        t[list].forEach((entry, j) => {
+          try {
+            parseTopicEntry(entry);
+          } catch (e) {
+            if (!(e instanceof QuerySyntaxError)) throw e;
+            ctx.addIssue({
+              code: 'custom',
+              path: ['topics', i, list, j],
+              message: `invalid query at position ${e.position}: ${e.reason} (in ${JSON.stringify(entry)})`,
+            });
+          }
+        });
+      }
     });
     const missing = TOPIC_IDS.filter((id) => !seen.has(id));
     if (missing.length > 0) {
