@@ -1,9 +1,11 @@
 // Tone toward the province (taxonomy §3) from a news-language lexicon (tone-lexicon.ts):
 // polar phrases weighted by where they stand, turned by negators within their clause
-// ("không vi phạm", "chưa hoàn thành"), dropped after prevention words ("phòng chống ma
-// túy"), raised by intensifiers. Harm outweighs praise: a crime solved quickly is still a
-// crime story. An official answer to a rumour is never negative: its negative words are the
-// rumour's.
+// ("không vi phạm", "chưa phát hiện sai phạm"), dropped after prevention words ("phòng chống
+// ma túy"), raised by intensifiers before them ("rất") or after them ("thiệt hại nặng nề").
+// Harm outweighs praise: a crime solved quickly is still a crime story. Help after harm is
+// the exception the taxonomy names ("help given"): a relief phrase takes the harm it names out
+// of the count, and in a title it frames the story, so the damage in the body weighs half.
+// An official answer to a rumour is never negative: its negative words are the rumour's.
 import type { SourceCategory, Tone } from '../../src/schema.ts';
 import { FIELDS, type TokenizedDoc } from '../locate.ts';
 import { PhraseIndex, type PhraseMatch, type TokenizedText } from './phrase-index.ts';
@@ -15,7 +17,9 @@ import {
   NEUTRAL_BLOCKERS,
   NON_NEGATORS,
   POSITIVE,
+  POST_INTENSIFIERS,
   PREVENTIVES,
+  RELIEF,
 } from './tone-lexicon.ts';
 import { zoneOf, type Zone } from './zones.ts';
 
@@ -24,7 +28,9 @@ type Cue =
   | { kind: 'block' }
   | { kind: 'negate'; scope: number }
   | { kind: 'prevent'; scope: number }
-  | { kind: 'intensify'; factor: number };
+  | { kind: 'intensify'; factor: number }
+  | { kind: 'post'; factor: number; ownValue: number }
+  | { kind: 'relief'; value: number; scope: number };
 
 export type CompiledTone = {
   readonly cues: PhraseIndex<Cue>;
@@ -43,6 +49,10 @@ const MIN_SCORE = 2;
 const STRONG_CUE = 1;
 /** Syllables that end a negation scope inside a clause. */
 const CLAUSE_BREAKERS = new Set(['nhưng', 'mà', 'tuy'].map((w) => w.normalize('NFC')));
+/** Syllables between a polar phrase and the post-intensifier that raises it. */
+const POST_REACH = 2;
+/** Harm in the lead and body of a story whose title is about help after it. */
+const FRAMED_HARM = 0.5;
 
 export function compileTone(): CompiledTone {
   const cues = new PhraseIndex<Cue>();
@@ -53,6 +63,10 @@ export function compileTone(): CompiledTone {
   for (const [p, scope] of NEGATORS) cues.add(p, { kind: 'negate', scope });
   for (const [p, scope] of PREVENTIVES) cues.add(p, { kind: 'prevent', scope });
   for (const [p, factor] of INTENSIFIERS) cues.add(p, { kind: 'intensify', factor });
+  for (const [p, factor, ownValue] of POST_INTENSIFIERS) {
+    cues.add(p, { kind: 'post', factor, ownValue });
+  }
+  for (const [p, value, scope] of RELIEF) cues.add(p, { kind: 'relief', value, scope });
   const denial = new PhraseIndex<true>();
   for (const p of DENIAL_CUES) denial.add(p, true);
   return { cues, denial };
@@ -86,22 +100,45 @@ function clauses(text: TokenizedText): number[] {
 
 type Scope = { until: number; clause: number };
 
+type FieldScore = {
+  pos: number;
+  neg: number;
+  strongPos: boolean;
+  strongNeg: boolean;
+  /** A relief phrase that was not negated ("khắc phục hậu quả", not "chưa khắc phục"). */
+  relief: boolean;
+};
+
 function scoreField(
   doc: TokenizedDoc,
   field: (typeof FIELDS)[number],
   tone: CompiledTone,
-): { pos: number; neg: number; strongPos: boolean; strongNeg: boolean } {
+  harmWeight: number,
+): FieldScore {
   const text = doc[field];
   const clauseOf = clauses(text);
-  let pos = 0;
-  let neg = 0;
-  let strongPos = false;
-  let strongNeg = false;
+  const out: FieldScore = { pos: 0, neg: 0, strongPos: false, strongNeg: false, relief: false };
   let negation: Scope | undefined;
   let prevention: Scope | undefined;
   let intensity: { until: number; factor: number } | undefined;
+  /** The last polar contribution, which a post-intensifier may raise. */
+  let last: { end: number; clause: number; signed: number } | undefined;
   const within = (s: Scope | undefined, at: number): boolean =>
     s !== undefined && at <= s.until && clauseOf[at] === s.clause;
+  const count = (m: PhraseMatch<Cue>, value: number): number => {
+    let v = value;
+    if (intensity && m.start <= intensity.until) v *= intensity.factor;
+    intensity = undefined;
+    if (within(negation, m.start)) v *= v > 0 ? NEGATED_POSITIVE : NEGATED_NEGATIVE;
+    else if (v < 0 && within(prevention, m.start)) v = 0;
+    const w = ZONE_WEIGHT[zoneOf(doc, field, m.start)] * (v < 0 ? harmWeight : 1);
+    if (v > 0) out.pos += v * w;
+    else out.neg -= v * w;
+    if (v >= STRONG_CUE) out.strongPos = true;
+    if (v <= -STRONG_CUE) out.strongNeg = true;
+    last = { end: m.end, clause: clauseOf[m.start] ?? 0, signed: v * w };
+    return v;
+  };
   for (const m of resolveOverlaps(tone.cues.match(text))) {
     const cue = m.value;
     const clause = clauseOf[m.start] ?? 0;
@@ -117,22 +154,33 @@ function scoreField(
       case 'intensify':
         intensity = { until: m.end + 1, factor: cue.factor };
         break;
-      case 'polar': {
-        let v = cue.value;
-        if (intensity && m.start <= intensity.until) v *= intensity.factor;
-        intensity = undefined;
-        if (within(negation, m.start)) v *= v > 0 ? NEGATED_POSITIVE : NEGATED_NEGATIVE;
-        else if (v < 0 && within(prevention, m.start)) v = 0;
-        const w = ZONE_WEIGHT[zoneOf(doc, field, m.start)];
-        if (v > 0) pos += v * w;
-        else neg -= v * w;
-        if (v >= STRONG_CUE) strongPos = true;
-        if (v <= -STRONG_CUE) strongNeg = true;
+      case 'post': {
+        const prev = last;
+        if (prev && prev.clause === clause && m.start - prev.end <= POST_REACH) {
+          // Raise what was just counted; the degree word adds no valence of its own.
+          const extra = prev.signed * (cue.factor - 1);
+          if (extra > 0) out.pos += extra;
+          else out.neg -= extra;
+          last = undefined;
+        } else if (cue.ownValue !== 0) {
+          count(m, cue.ownValue);
+        }
         break;
       }
+      case 'relief': {
+        const v = count(m, cue.value);
+        if (v > 0) {
+          out.relief = true;
+          prevention = { until: m.end - 1 + cue.scope, clause };
+        }
+        break;
+      }
+      case 'polar':
+        count(m, cue.value);
+        break;
     }
   }
-  return { pos, neg, strongPos, strongNeg };
+  return out;
 }
 
 export function scoreTone(
@@ -144,12 +192,15 @@ export function scoreTone(
   let negative = 0;
   let strongPos = false;
   let strongNeg = false;
+  let harmWeight = 1;
   for (const f of FIELDS) {
-    const s = scoreField(doc, f, tone);
+    const s = scoreField(doc, f, tone, harmWeight);
     positive += s.pos;
     negative += s.neg;
     strongPos ||= s.strongPos;
     strongNeg ||= s.strongNeg;
+    // A title about help after harm, with no harm of its own left, frames what follows.
+    if (f === 'title' && s.relief && s.neg === 0) harmWeight = FRAMED_HARM;
   }
   // A foreign outlet quoting a denial is still telling the rumour; only others answer it.
   const denial =
