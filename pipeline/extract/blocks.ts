@@ -98,19 +98,123 @@ export function isTextNode(node: AnyNode | null | undefined): node is Text {
   return node !== null && node !== undefined && (node.type as string) === 'text';
 }
 
+/**
+ * Descendant elements of `roots` (not the roots) in document order that satisfy `pred`. A plain
+ * walk: cheerio's .find() with a selector list over a large page spends quadratic time merging
+ * contexts (css-select removeSubsets), ~7 s on 10,000 paragraphs.
+ */
+export function descendants(roots: readonly AnyNode[], pred: (el: Element) => boolean): Element[] {
+  const out: Element[] = [];
+  const stack: { node: Element; depth: number }[] = [];
+  for (let i = roots.length - 1; i >= 0; i--) {
+    const r = roots[i];
+    if (isTagNode(r) || (r && 'children' in r)) stack.push({ node: r as Element, depth: 0 });
+  }
+  while (stack.length > 0) {
+    const top = stack.pop();
+    if (!top || top.depth > MAX_DEPTH) continue;
+    const kids = top.node.children;
+    for (let i = kids.length - 1; i >= 0; i--) {
+      const c = kids[i];
+      if (isTagNode(c)) stack.push({ node: c, depth: top.depth + 1 });
+    }
+    if (top.depth > 0 && pred(top.node)) out.push(top.node);
+  }
+  return out;
+}
+
+/**
+ * Removes elements from the tree, one pass per parent (cheerio's .remove() splices each node
+ * out of its parent's child array: quadratic when thousands of siblings go).
+ */
+export function removeAll(els: readonly Element[]): void {
+  const byParent = new Map<AnyNode, Set<AnyNode>>();
+  for (const el of els) {
+    const parent = el.parent;
+    if (!parent) continue;
+    const set = byParent.get(parent) ?? new Set<AnyNode>();
+    set.add(el);
+    byParent.set(parent, set);
+  }
+  for (const [parent, gone] of byParent) {
+    if (!('children' in parent)) continue;
+    const kept = parent.children.filter((c) => !gone.has(c));
+    kept.forEach((c, i) => {
+      c.prev = kept[i - 1] ?? null;
+      c.next = kept[i + 1] ?? null;
+    });
+    (parent as Element).children = kept;
+    for (const g of gone) {
+      g.parent = null;
+      g.prev = null;
+      g.next = null;
+    }
+  }
+}
+
+const LABEL_TAGS = new Set([
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'div',
+  'p',
+  'span',
+  'strong',
+  'b',
+  'header',
+  'li',
+]);
+
+/**
+ * `box.find(selector)` in linear time. cheerio hands the box's children to css-select as the
+ * query context and css-select dedupes that context pairwise (removeSubsets): quadratic in the
+ * child count, minutes for a 10 MB page of sibling paragraphs. A box with many children is
+ * queried from the document instead (whose context is <html>) and the matches filtered by
+ * ancestry.
+ */
+export function findIn($: CheerioAPI, box: Cheerio<AnyNode>, selector: string): Cheerio<Element> {
+  const root = box.get(0);
+  if (!root || box.length !== 1) return (box as Cheerio<Element>).find(selector);
+  const kids = 'children' in root ? (root.children as AnyNode[]).length : 0;
+  if (kids <= 64) return (box as Cheerio<Element>).find(selector);
+  const inside = $(selector)
+    .toArray()
+    .filter((el): el is Element => {
+      if (!isTagNode(el)) return false;
+      for (let a = el.parent; a; a = a.parent) if (a === root) return true;
+      return false;
+    });
+  return $(inside);
+}
+
 /** Removes global and site drop selectors, image tables and labelled related-link boxes. */
 export function cleanContainer(
   $: CheerioAPI,
   box: Cheerio<Element>,
   drop: readonly string[],
 ): void {
-  for (const sel of [...GLOBAL_BODY_DROP, ...drop]) box.find(sel).remove();
+  // One query for all selectors (each .find walks the box and compiles its selector); a
+  // rule's bad selector must not cost the others, so on error they go one by one.
+  try {
+    removeAll(findIn($, box, [...GLOBAL_BODY_DROP, ...drop].join(', ')).toArray());
+  } catch {
+    for (const sel of [...GLOBAL_BODY_DROP, ...drop]) {
+      try {
+        removeAll(findIn($, box, sel).toArray());
+      } catch {
+        // A selector cheerio cannot parse removes nothing.
+      }
+    }
+  }
   // Image tables (vnexpress tplCaption, baodautu MASTERCMS_TPL_TABLE): a table holding a
   // picture and a short caption is a figure written in 2000s CMS markup.
-  box
-    .find('table')
-    .filter((_, t) => $(t).find('img').length > 0 && $(t).text().trim().length < 400)
-    .remove();
+  removeAll(
+    findIn($, box, 'table')
+      .filter((_, t) => $(t).find('img').length > 0 && $(t).text().trim().length < 400)
+      .toArray(),
+  );
   dropLabelledBoxes($, box);
 }
 
@@ -120,13 +224,11 @@ export function cleanContainer(
  * label and the link-heavy siblings after it go.
  */
 export function dropLabelledBoxes($: CheerioAPI, box: Cheerio<Element>): void {
-  const labels = box
-    .find('h2, h3, h4, h5, h6, div, p, span, strong, b, header, li')
-    .filter((_, el) => {
-      const t = $(el).text().replace(/\s+/g, ' ').trim();
-      return t.length <= 40 && BOXED_LABEL.test(t);
-    })
-    .toArray();
+  const labels = descendants(box.toArray(), (el) => {
+    if (!LABEL_TAGS.has(el.name)) return false;
+    const t = shortText(el, 80);
+    return t !== null && BOXED_LABEL.test(t.replace(/\s+/g, ' ').trim());
+  });
   const root = box.get(0);
   for (const label of labels) {
     if (!label.parent) continue; // already removed with an earlier box
@@ -153,12 +255,32 @@ export function dropLabelledBoxes($: CheerioAPI, box: Cheerio<Element>): void {
   }
 }
 
+/**
+ * The element's text when it is at most `max` characters, else null; stops walking as soon as
+ * the limit is passed (a full .text() per candidate label is quadratic on nested blocks).
+ */
+export function shortText(el: Element, max: number): string | null {
+  let out = '';
+  const walk = (node: Element, depth: number): boolean => {
+    if (depth > MAX_DEPTH) return false;
+    for (const c of node.children) {
+      if (isTextNode(c)) {
+        out += c.data;
+        if (out.length > max) return false;
+      } else if (isTagNode(c) && !walk(c, depth + 1)) {
+        return false;
+      }
+    }
+    return true;
+  };
+  return walk(el, 0) ? out : null;
+}
+
 /** Share of an element's text that sits inside links. */
 export function linkDensity($: CheerioAPI, el: Cheerio<AnyNode>): number {
   const total = el.text().replace(/\s+/g, '').length;
   if (total === 0) return 0;
-  const linked = el
-    .find('a')
+  const linked = findIn($, el, 'a')
     .toArray()
     .reduce((n, a) => n + $(a).text().replace(/\s+/g, '').length, 0);
   return Math.min(1, linked / total);

@@ -12,9 +12,15 @@
 // - Relative forms (`2 giờ trước`, `hôm qua`) count back from `now` in Vietnam time.
 // - Sanity window: null for dates more than 1 hour after `now` (clock skew allowance) or before
 //   1990 (no Vietnamese online press existed; such values are template placeholders).
-import { DateTime } from 'luxon';
+import type { Zone } from 'luxon';
+import { DateTime, FixedOffsetZone } from 'luxon';
 
-const VN_ZONE = 'Asia/Ho_Chi_Minh';
+/**
+ * Vietnam time. Asia/Ho_Chi_Minh has been a fixed UTC+7 since 1975 with no DST, and dates
+ * before 1990 are rejected, so the fixed offset is the same zone for every date we accept —
+ * and ~10x cheaper than an IANA zone, which luxon resolves through Intl on every call.
+ */
+const VN_ZONE = FixedOffsetZone.instance(7 * 60);
 const EARLIEST_YEAR = 1990;
 const FUTURE_SLACK_MS = 60 * 60 * 1000;
 
@@ -41,7 +47,7 @@ interface Parts {
   minute: number;
   second: number;
   /** A luxon zone: 'UTC+7', 'UTC', or the Vietnam zone when the text names none. */
-  zone: string;
+  zone: string | Zone;
 }
 
 /** Parses a date as written on Vietnamese news pages and feeds; see the header for rules. */
@@ -236,7 +242,7 @@ function fullYear(y: string): number {
 }
 
 /** A zone written after a time: '' → null (none); unknown words → undefined (not a date). */
-function zoneOf(tail: string): string | null | undefined {
+function zoneOf(tail: string): string | Zone | null | undefined {
   const t = tail.replace(/[()]/g, '').trim();
   if (t === '') return null;
   const z = findZone(t);
@@ -244,7 +250,7 @@ function zoneOf(tail: string): string | null | undefined {
   return undefined;
 }
 
-function findZone(s: string): { text: string; zone: string } | null {
+function findZone(s: string): { text: string; zone: string | Zone } | null {
   const gmt = /\(?\b(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\)?/i.exec(s);
   if (gmt) {
     const off = `${gmt[1]}${(gmt[2] ?? '').padStart(2, '0')}:${gmt[3] ?? '00'}`;
@@ -257,8 +263,8 @@ function findZone(s: string): { text: string; zone: string } | null {
   return null;
 }
 
-/** '+07:00' | '+0700' | '+07' | 'Z' → a fixed-offset luxon zone name. */
-function offsetZone(off: string): string {
+/** '+07:00' | '+0700' | '+07' | 'Z' → a fixed-offset luxon zone. */
+function offsetZone(off: string): string | Zone {
   if (/^z$/i.test(off)) return 'UTC';
   const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(off);
   if (!m) return VN_ZONE;

@@ -3,12 +3,22 @@
 // simplified: paragraphs credit their parent fully and their grandparent by half).
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { dropLabelledBoxes, isTagNode, isTextNode, linkDensity } from './blocks.ts';
+import {
+  descendants,
+  dropLabelledBoxes,
+  findIn,
+  isTagNode,
+  isTextNode,
+  linkDensity,
+  removeAll,
+  shortText,
+} from './blocks.ts';
 
 /** Page furniture by tag or ARIA role: never article text. */
-const FURNITURE =
-  'nav, header, footer, aside, form, menu, dialog, [role="navigation"], [role="banner"], ' +
-  '[role="contentinfo"], [role="complementary"], [role="search"]';
+const FURNITURE_TAGS = new Set(['nav', 'header', 'footer', 'aside', 'form', 'menu', 'dialog']);
+const FURNITURE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search']);
+const HEADINGS = new Set(['h2', 'h3', 'h4', 'h5']);
+const COUNTER_TAGS = new Set(['div', 'span', 'li', 'td', 'section']);
 
 /**
  * Furniture by class/id, as Vietnamese outlets name it: comment boxes (binh-luan), share bars,
@@ -30,24 +40,35 @@ export function stripFurniture($: CheerioAPI): void {
       : $.root()
           .children()
           .filter((_, el) => isTagNode(el));
-  body.find(FURNITURE).remove();
+  const roots = body.toArray();
+  removeAll(
+    descendants(
+      roots,
+      (el) => FURNITURE_TAGS.has(el.name) || FURNITURE_ROLES.has(el.attribs['role'] ?? ''),
+    ),
+  );
   const total = body.text().length;
-  body.find('[class], [id]').each((_, el) => {
-    if (!el.parent) return;
-    const name = `${$(el).attr('id') ?? ''} ${$(el).attr('class') ?? ''}`;
-    if (!FURNITURE_NAME.test(name)) return;
-    // A wrapper with an unlucky class ("main has-sidebar") can hold the article: keep any
-    // element carrying most of the page's text.
-    if ($(el).text().length > total * 0.5) return;
-    $(el).remove();
+  const named = descendants(roots, (el) => {
+    const name = `${el.attribs['id'] ?? ''} ${el.attribs['class'] ?? ''}`;
+    return name.length > 1 && FURNITURE_NAME.test(name);
   });
-  body
-    .find('div, span, li, td, section')
-    .filter((_, el) => {
-      const t = $(el).text();
-      return t.length < 120 && COUNTER_TEXT.test(t);
-    })
-    .remove();
+  // Outermost first; a wrapper with an unlucky class ("main has-sidebar") can hold the
+  // article: keep any element carrying most of the page's text.
+  const gone = new Set<Element>();
+  const drop = named.filter((el) => {
+    for (let a = el.parent; a; a = a.parent) if (gone.has(a as Element)) return false;
+    if ($(el).text().length > total * 0.5) return false;
+    gone.add(el);
+    return true;
+  });
+  removeAll(drop);
+  removeAll(
+    descendants(roots, (el) => {
+      if (!COUNTER_TAGS.has(el.name)) return false;
+      const t = shortText(el, 120);
+      return t !== null && COUNTER_TEXT.test(t);
+    }),
+  );
   dropLabelledBoxes($, body);
 }
 
@@ -92,8 +113,13 @@ export function pickContainer($: CheerioAPI): Cheerio<Element> | null {
  * carry a few inline links, not a heading link per item.
  */
 export function looksLikeLinkList($: CheerioAPI, box: Cheerio<Element>): boolean {
-  const links = box.find('a').length;
-  if (links < 10) return false;
-  const headingLinks = box.find('h2 a, h3 a, h4 a, h5 a').length;
+  const anchors = findIn($, box, 'a').toArray();
+  if (anchors.length < 10) return false;
+  const headingLinks = anchors.filter((a) => {
+    for (let p = a.parent, i = 0; p && i < 6; p = p.parent, i++) {
+      if (isTagNode(p) && HEADINGS.has(p.name)) return true;
+    }
+    return false;
+  }).length;
   return linkDensity($, box) > 0.35 || headingLinks >= 5;
 }

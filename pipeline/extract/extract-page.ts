@@ -14,7 +14,7 @@ import type { Element } from 'domhandler';
 import { ExtractedArticle } from '../../src/schema.ts';
 import type { ExtractResult } from './index.ts';
 import { fold, normalizeText, syllables } from '../normalize.ts';
-import { cleanContainer, isTagNode, paragraphsOf } from './blocks.ts';
+import { cleanContainer, findIn, isTagNode, paragraphsOf } from './blocks.ts';
 import { cleanAuthorName } from './names.ts';
 import { parseVietnameseDate } from './dates.ts';
 import { looksLikeLinkList, pickContainer, stripFurniture } from './density.ts';
@@ -32,8 +32,10 @@ import { SITE_RULES } from './sites/index.ts';
 export const MIN_BODY_WORDS = 50;
 
 // Generic selectors for pages without a rule, used only after the metadata found nothing.
+// Vietnamese CMSes name the date element in Vietnamese too: "ngaydang" (ngày đăng), "thoigian".
 const GENERIC_DATE =
-  '[itemprop="datePublished"], [class*="publish" i], [class*="date" i], [class*="time" i]';
+  '[itemprop="datePublished"], [class*="publish" i], [class*="date" i], [class*="time" i], ' +
+  '[class*="ngay" i], [class*="thoigian" i], [class*="thoi-gian" i]';
 const GENERIC_AUTHOR =
   '[rel="author"], [itemprop="author"] [itemprop="name"], .author-name, .author, .tac-gia';
 const GENERIC_BREADCRUMB = '.breadcrumb a, .breadcrumbs a, [class*="breadcrumb" i] li a';
@@ -71,9 +73,9 @@ function extractUnsafe(
   if (isTooDeep(prepared)) {
     return notArticle(`malformed HTML (${prepared.unclosed} levels of unclosed tags)`);
   }
-  const $ = load(prepared.html);
+  const $ = load(prepared.html, { xml: { xmlMode: false, decodeEntities: true } });
   const meta = readMetadata($);
-  const { rule } = selectRule($, input.url, rules);
+  const { rule } = selectRule($, input.url, rules, prepared.html);
   if (rule?.datelineStamp) {
     $(rule.datelineStamp).each((_, el) => {
       const place = $(el).text().trim();
@@ -96,16 +98,17 @@ function extractUnsafe(
     line(meta.section) ??
     lastValue($, [GENERIC_BREADCRUMB]);
   const tags = readTags($, rule, meta);
-  const video = isVideoPage($, meta, input.url);
 
   if (!title) return notArticle('no title');
 
   const { paragraphs, listPage, signature } = readBody($, rule);
   const kept = paragraphs.filter((p) => !sameText(p, title) && !sameText(p, sapo));
-  const words = syllables(kept.join(' ')).length;
+  const words = countWords(kept.join(' '));
   if (words < MIN_BODY_WORDS) {
     if (listPage) return notArticle('page is a list of links');
-    if (video) return notArticle(`video page with no text (${words} words)`);
+    if (isVideoPage($, meta, input.url)) {
+      return notArticle(`video page with no text (${words} words)`);
+    }
     return notArticle(`body too short (${words} words)`);
   }
 
@@ -144,7 +147,7 @@ function readBody($: CheerioAPI, rule: SiteRule | null): Body {
     const root = box.get(0);
     if (root) paragraphs = paragraphsOf(root);
   }
-  if (syllables(paragraphs.join(' ')).length >= MIN_BODY_WORDS)
+  if (countWords(paragraphs.join(' ')) >= MIN_BODY_WORDS)
     return { paragraphs, listPage: false, signature: null };
 
   // No rule, or its container is missing/empty (a redesign, a live page): the generic way.
@@ -154,10 +157,10 @@ function readBody($: CheerioAPI, rule: SiteRule | null): Body {
   if (!dense) return { paragraphs, listPage: looksLikeLinkList($, body), signature: null };
   if (looksLikeLinkList($, dense)) return { paragraphs, listPage: true, signature: null };
   cleanContainer($, dense, []);
-  const signature = takeSignature(dense);
+  const signature = takeSignature($, dense);
   const root = dense.get(0);
   const generic = root ? paragraphsOf(root) : [];
-  const better = syllables(generic.join(' ')).length > syllables(paragraphs.join(' ')).length;
+  const better = countWords(generic.join(' ')) > countWords(paragraphs.join(' '));
   return {
     paragraphs: better ? generic : paragraphs,
     listPage: looksLikeLinkList($, body),
@@ -174,8 +177,8 @@ const RIGHT_ALIGNED =
  * (tổng hợp)"): the LAST right-aligned short block of the container, removed from the body.
  * Its first part, when it reads like a name (≤ 5 syllables), is returned as the author.
  */
-function takeSignature(box: Cheerio<Element>): string | null {
-  const last = box.find(RIGHT_ALIGNED).last();
+function takeSignature($: CheerioAPI, box: Cheerio<Element>): string | null {
+  const last = findIn($, box, RIGHT_ALIGNED).last();
   if (last.length === 0) return null;
   const text = last.text().replace(/\s+/g, ' ').trim();
   if (text === '' || text.length > 80) return null;
@@ -265,29 +268,46 @@ function readDate(
   meta: PageMetadata,
   now: Date,
 ): string | null {
-  const candidates: string[] = [];
-  if (meta.datePublished) candidates.push(meta.datePublished);
+  // Candidates are tried in order and the first that parses wins, so the costly generic
+  // selectors below only run on pages where nothing better was found.
+  const tryDate = (c: string | null | undefined): string | null =>
+    c ? parseVietnameseDate(c, now) : null;
+  let iso = machineDate(meta.dates, now);
+  if (iso) return iso;
   for (const sel of rule?.date ?? []) {
-    safeSelect($, sel).each((_, el) => {
-      const dt = el.name === 'time' ? $(el).attr('datetime') : undefined;
-      if (dt) candidates.push(dt);
-      candidates.push(valueOf($, el));
-    });
+    for (const el of safeSelect($, sel).toArray()) {
+      iso =
+        (el.name === 'time' ? tryDate($(el).attr('datetime')) : null) ?? tryDate(valueOf($, el));
+      if (iso) return iso;
+    }
   }
-  const t = $('time[datetime]').first().attr('datetime');
-  if (t) candidates.push(t);
+  iso = tryDate($('time[datetime]').first().attr('datetime'));
+  if (iso) return iso;
   // Last resort: a visible date in an element named like one (baodautu `span.post-time`).
-  safeSelect($, GENERIC_DATE)
-    .slice(0, 20)
-    .each((_, el) => {
-      const text = $(el).text();
-      if (text.length <= 80) candidates.push(text);
-    });
-  for (const c of candidates) {
-    const iso = parseVietnameseDate(c, now);
+  for (const el of safeSelect($, GENERIC_DATE).slice(0, 20).toArray()) {
+    const text = $(el).text();
+    iso = text.length <= 80 ? tryDate(text) : null;
     if (iso) return iso;
   }
   return null;
+}
+
+/**
+ * The first machine-readable date that parses; when it has no seconds (tuoitre's JSON-LD
+ * says 08:01:00) and a later one names the same minute with seconds (its
+ * article:published_time says 08:01:53), the more precise one.
+ */
+function machineDate(dates: readonly string[], now: Date): string | null {
+  let first: string | null = null;
+  let at = 0;
+  for (; at < dates.length && !first; at++) first = parseVietnameseDate(dates[at] ?? '', now);
+  if (!first || !first.includes(':00+')) return first;
+  const minute = first.slice(0, 16);
+  for (; at < dates.length; at++) {
+    const d = parseVietnameseDate(dates[at] ?? '', now);
+    if (d?.startsWith(minute) && !d.includes(':00+')) return d;
+  }
+  return first;
 }
 
 function readTags($: CheerioAPI, rule: SiteRule | null, meta: PageMetadata): string[] {
@@ -377,7 +397,17 @@ function line(s: string | null | undefined): string | null {
 }
 
 function sameText(a: string, b: string): boolean {
-  return b !== '' && fold(a) === fold(b);
+  // Folding is costly on long paragraphs; texts whose lengths differ this much cannot match.
+  if (b === '' || Math.abs(a.length - b.length) > Math.max(a.length, b.length) * 0.2) return false;
+  return fold(a) === fold(b);
+}
+
+/**
+ * Words (syllables) for the length thresholds: runs of letters and digits, an inner
+ * apostrophe kept (B'Lao is one). Same count as normalize.ts `syllables`, without folding.
+ */
+function countWords(s: string): number {
+  return s.match(/[\p{L}\p{N}]+(?:['’ʼ][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 }
 
 function dedupe(values: string[]): string[] {

@@ -2,12 +2,15 @@
 // Article / BreadcrumbList), OpenGraph and classic <meta>. Every Vietnamese outlet we have seen
 // publishes some of it, so it is the generic fallback for any field a site rule lacks.
 import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
 import { load } from 'cheerio';
 
 export interface PageMetadata {
   headline: string | null;
   description: string | null;
   datePublished: string | null;
+  /** Every machine-readable publication date, in the order datePublished is chosen from. */
+  dates: string[];
   /** Person authors only: outlets put their own name in Organization authors. */
   authors: string[];
   section: string | null;
@@ -37,19 +40,34 @@ const ARTICLE_TYPES = new Set([
 ]);
 
 export function readMetadata($: CheerioAPI): PageMetadata {
-  const nodes = jsonLdNodes($);
+  // One walk for the three element kinds read here (each query walks the whole page).
+  const found = $('meta, title, script[type="application/ld+json"]').toArray();
+  const nodes = jsonLdNodes(
+    $,
+    found.filter((el) => el.name === 'script'),
+  );
   const article = nodes.find((n) => types(n).some((t) => ARTICLE_TYPES.has(t)));
   const crumbs = nodes.find((n) => types(n).includes('breadcrumblist'));
 
-  const meta = (sel: string): string | null => {
-    const v = $(sel).first().attr('content');
-    return v && v.trim() ? v.trim() : null;
-  };
-  const metaAll = (sel: string): string[] =>
-    $(sel)
-      .toArray()
-      .map((el) => $(el).attr('content') ?? '')
-      .filter((v) => v.trim() !== '');
+  // One pass over <meta> (a query per key walks the whole page each time: ~20 walks).
+  const titleEl = found.find((el) => el.name === 'title');
+  const metas = new Map<string, string[]>();
+  found.forEach((el) => {
+    if (el.name !== 'meta') return;
+    const content = el.attribs['content'];
+    if (content === undefined || content.trim() === '') return;
+    for (const attr of ['property', 'name', 'itemprop']) {
+      const key = el.attribs[attr];
+      if (!key) continue;
+      const k = `${attr}=${key.toLowerCase()}`;
+      const list = metas.get(k);
+      if (list) list.push(content);
+      else metas.set(k, [content]);
+    }
+  });
+  /** 'property=og:title' → the first content, trimmed. */
+  const meta = (key: string): string | null => metas.get(key)?.[0]?.trim() ?? null;
+  const metaAll = (key: string): string[] => metas.get(key) ?? [];
 
   const ldKeywords = article ? stringsOf(article['keywords']) : [];
   // The first source that has any: JSON-LD keywords are the editor's tags; meta keywords
@@ -57,47 +75,50 @@ export function readMetadata($: CheerioAPI): PageMetadata {
   const keywords =
     [
       ldKeywords,
-      metaAll('meta[property="article:tag"]'),
-      metaAll('meta[name="news_keywords"]'),
-      metaAll('meta[name="keywords"]'),
+      metaAll('property=article:tag'),
+      metaAll('name=news_keywords'),
+      metaAll('name=keywords'),
     ].find((list) => splitList(list).length > 0) ?? [];
 
+  const dates = [
+    article ? firstString(article['datePublished']) : null,
+    meta('property=article:published_time'),
+    meta('itemprop=datepublished'),
+    meta('name=pubdate'),
+    meta('name=publishdate'),
+    meta('property=og:published_time'),
+    meta('name=dc.date'),
+  ].filter((d): d is string => d !== null);
+
   return {
-    headline: (article && firstString(article['headline'])) ?? meta('meta[property="og:title"]'),
+    headline: (article && firstString(article['headline'])) ?? meta('property=og:title'),
     description:
       (article && firstString(article['description'])) ??
-      meta('meta[property="og:description"]') ??
-      meta('meta[name="description"]'),
-    datePublished:
-      (article && firstString(article['datePublished'])) ??
-      meta('meta[property="article:published_time"]') ??
-      meta('meta[itemprop="datePublished"]') ??
-      meta('meta[name="pubdate"]') ??
-      meta('meta[name="publishdate"]') ??
-      meta('meta[property="og:published_time"]') ??
-      meta('meta[name="dc.date"]'),
+      meta('property=og:description') ??
+      meta('name=description'),
+    datePublished: dates[0] ?? null,
+    dates,
     authors: article ? personNames(article['author']) : [],
     section:
-      meta('meta[property="article:section"]') ??
-      meta('meta[itemprop="articleSection"]') ??
+      meta('property=article:section') ??
+      meta('itemprop=articlesection') ??
       (article ? lastOfList(firstString(article['articleSection'])) : null),
     keywords: splitList(keywords),
     breadcrumb: crumbs ? deepestCrumb(crumbs) : null,
     hasArticleLd: article !== undefined,
-    ogType: meta('meta[property="og:type"]')?.toLowerCase() ?? null,
-    siteName: meta('meta[property="og:site_name"]'),
-    htmlTitle: cleanHtmlTitle($('head title').first().text() || $('title').first().text()),
-    metaAuthor: meta('meta[name="author"]') ?? meta('meta[property="article:author"]'),
+    ogType: meta('property=og:type')?.toLowerCase() ?? null,
+    siteName: meta('property=og:site_name'),
+    htmlTitle: cleanHtmlTitle(titleEl ? $(titleEl).text() : ''),
+    metaAuthor: meta('name=author') ?? meta('property=article:author'),
   };
 }
 
-function jsonLdNodes($: CheerioAPI): JsonObject[] {
+function jsonLdNodes($: CheerioAPI, scripts: readonly Element[]): JsonObject[] {
   const out: JsonObject[] = [];
-  $('script[type="application/ld+json"]').each((_, el) => {
-    const raw = $(el).text();
-    const parsed = parseJson(raw);
+  for (const el of scripts) {
+    const parsed = parseJson($(el).text());
     if (parsed !== undefined) collectNodes(parsed, out, 0);
-  });
+  }
   return out;
 }
 
@@ -222,7 +243,31 @@ const ENTITY = /&(#\d+|#x[0-9a-f]+|[a-z]+\d*);/i;
 function decodeEntities(s: string): string {
   let out = s;
   for (let i = 0; i < 3 && ENTITY.test(out); i++) {
-    out = load(`<p>${out.replace(/</g, '&lt;')}</p>`, null, false).text();
+    // Numeric and the five XML entities cover what outlets print; other named entities go
+    // through the HTML parser (slow, rare).
+    out = out.replace(SIMPLE_ENTITY, decodeSimple);
+    if (ENTITY.test(out)) out = load(`<p>${out.replace(/</g, '&lt;')}</p>`, null, false).text();
   }
   return out;
+}
+
+const SIMPLE_ENTITY = /&(#\d+|#x[0-9a-f]+|amp|lt|gt|quot|apos|nbsp);/gi;
+const NAMED: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+};
+
+function decodeSimple(whole: string, body: string): string {
+  if (body.startsWith('#')) {
+    const code =
+      body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : Number(body.slice(1));
+    return Number.isInteger(code) && code > 0 && code <= 0x10ffff
+      ? String.fromCodePoint(code)
+      : whole;
+  }
+  return NAMED[body.toLowerCase()] ?? whole;
 }

@@ -11,6 +11,18 @@
 //   before paragraphs are read. Global drops (scripts, figures, captions, forms…) apply too.
 // Anything a rule does not yield comes from the generic fallback (JSON-LD, OpenGraph, meta,
 // content density), so a rule only needs what the metadata gets wrong or lacks.
+//
+// Versions (fundus style, ../shared/STYLE.md §4): when an outlet redesigns, the rule's own
+// fields describe the NEW markup and the old fields move, unchanged, into `versions` with the
+// last day the old layout was served (`validUntil`, YYYY-MM-DD; when the exact day is unknown,
+// the best known bound, said so in `note`). Old pages stay readable (the store keeps raw
+// pages and a rule change can be replayed on them), old fixtures keep passing, and the diff of
+// a redesign shows as an added version instead of an edited rule. Which layout reads a page is
+// decided by markup, not by date (a page fetched today may be an old article re-rendered in
+// the new layout, or an archived copy in the old one): the current layout unless its first
+// fingerprint selector is absent and an older version's first fingerprint selector is present
+// (newest first). Each version has its own fixture: tests/fixtures/extract/<id>@<validUntil>/.
+// Example: sites/rfa.ts.
 
 export interface SiteRule {
   /** Short id, also the fixture folder name: tests/fixtures/extract/<id>/. */
@@ -41,4 +53,14 @@ export interface SiteRule {
    * read as "Lâm Đồng - …" so the place stays a separate phrase for locate.
    */
   readonly datelineStamp?: string;
+  /** Older layouts of the outlet, newest first (see the header). */
+  readonly versions?: readonly SiteRuleVersion[];
+}
+
+/** An older layout: every field of a rule but its identity, plus when it stopped. */
+export interface SiteRuleVersion extends Omit<SiteRule, 'id' | 'name' | 'hosts' | 'versions'> {
+  /** Last day the layout was served (YYYY-MM-DD), or the best known bound (see `note`). */
+  readonly validUntil: string;
+  /** Where the layout is known from and how sure the date is. */
+  readonly note: string;
 }

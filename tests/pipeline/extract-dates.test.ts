@@ -53,6 +53,54 @@ describe('parseVietnameseDate: absolute forms', () => {
   });
 });
 
+describe('parseVietnameseDate: the forms named in issue 4, and what outlets print', () => {
+  it.each([
+    ['slashes, dash, time', '16/11/2026 - 08:30', '2026-11-16T08:30:00+07:00'],
+    ['weekday, comma, GMT+7', 'Thứ hai, 16/11/2026, 08:30 (GMT+7)', '2026-11-16T08:30:00+07:00'],
+    ['US order, PM, no zone = Vietnam', '9/14/2026 6:44:00 PM', '2026-09-14T18:44:00+07:00'],
+    ['US order, AM', '9/14/2026 9:05:00 AM', '2026-09-14T09:05:00+07:00'],
+    ['"+07" offset', '2026-11-16T08:30:00+07', '2026-11-16T08:30:00+07:00'],
+    ['"+0700" offset (Nhân Dân)', '2026-11-16T08:30:00+0700', '2026-11-16T08:30:00+07:00'],
+    [
+      'ISO with a space and "+07:00"',
+      '2026-03-07T08:52:11.000 +07:00',
+      '2026-03-07T08:52:11+07:00',
+    ],
+    ['another offset', '2024-06-10T10:30:00-04:00', '2024-06-10T21:30:00+07:00'],
+    ['UTC with a space', '2026-11-18 23:15:00Z', '2026-11-19T06:15:00+07:00'],
+    ['two-digit year', '16/11/26 08:30', '2026-11-16T08:30:00+07:00'],
+    ['two-digit year, weekday', 'Thứ Hai, 16/11/26 - 08:00', '2026-11-16T08:00:00+07:00'],
+    ['two-digit year, RFC 822', '16 Nov 26 08:30 +0700', '2026-11-16T08:30:00+07:00'],
+    ['dashed d-m-y with AM (CafeF)', '07-03-2026 - 00:01 AM', '2026-03-07T00:01:00+07:00'],
+    ['time before date (VOV)', 'Thứ Hai, 18:12, 16/11/2026', '2026-11-16T18:12:00+07:00'],
+    ['GMT+07:00 in brackets (Znews)', '15/11/2026 20:32 (GMT+07:00)', '2026-11-15T20:32:00+07:00'],
+    [
+      'words with weekday (Báo Đầu tư)',
+      'Thứ Bảy, Ngày 07 tháng 03 năm 2026',
+      '2026-03-07T00:00:00+07:00',
+    ],
+    ['label before the date', 'Ngày đăng: 12/11/2026 14:00', '2026-11-12T14:00:00+07:00'],
+  ])('%s: %s', (_label, text, iso) => {
+    expect(parse(text)).toBe(iso);
+  });
+
+  it('"2 giờ trước", "hôm qua", "hôm kia" count back from now', () => {
+    expect(parse('2 giờ trước')).toBe('2026-11-20T07:00:00+07:00');
+    expect(parse('hôm qua')).toBe('2026-11-19T00:00:00+07:00');
+    expect(parse('hôm kia 14:00')).toBe('2026-11-18T14:00:00+07:00');
+    expect(parse('1 tuần trước')).toBe('2026-11-13T09:00:00+07:00');
+  });
+
+  it('rejects the future and dates before 1990, two-digit years included', () => {
+    expect(parse('21/11/2026 08:30')).toBeNull();
+    expect(parse('9/14/2027 6:44:00 PM')).toBeNull();
+    expect(parse('16/11/89 08:30')).toBeNull(); // 1989
+    expect(parse('31/12/1989 23:59')).toBeNull();
+    expect(parse('01/01/1990 00:00')).toBe('1990-01-01T00:00:00+07:00');
+    expect(parse('16/11/49 08:30')).toBeNull(); // 2049: future
+  });
+});
+
 describe('parseVietnameseDate: relative forms count back from now', () => {
   it.each([
     ['2 giờ trước', '2026-11-20T07:00:00+07:00'],

@@ -1,8 +1,11 @@
-// One saved page per site rule (and three pages of outlets no rule knows), written in the
-// outlet's markup shape with its furniture (menus, related boxes, captions, share bars, ads).
-// Each folder tests/fixtures/extract/<id>/ holds page.html and expected.json:
+// One saved page per site rule, one per older layout of a rule (folder <id>@<validUntil>),
+// and four pages of outlets no rule knows, written in the outlet's markup shape with its
+// furniture (menus, related boxes, captions, share bars, comment boxes, visitor counters,
+// "Ảnh đẹp"), with our own fictional Vietnamese text. Each folder holds page.html and a
+// hand-checked expected.json:
 //   url           the page's address (its host selects the rule)
 //   rule          the rule id that must be selected, or null for the generic fallback
+//   version       for an older layout: its validUntil (site-rule.ts)
 //   title, sapo, author, publishedAt, section, tags   exact values
 //   body | bodyStart + bodyEnd + paragraphs           the body, whole or by its ends
 //   absent        strings of page furniture that must not reach the body
@@ -18,12 +21,20 @@ import { SITE_RULES } from '../../pipeline/extract/sites/index.ts';
 
 const DIR = path.resolve(process.cwd(), 'tests/fixtures/extract');
 const NOW = new Date('2026-11-20T07:00:00+07:00');
-const GENERIC = ['generic-jsonld', 'generic-opengraph', 'generic-plain'];
+const GENERIC = ['generic-jsonld', 'generic-opengraph', 'generic-plain', 'generic-portal'];
+/** Every layout of every rule: [folder, rule id, version or null]. */
+const LAYOUTS: [string, string, string | null][] = SITE_RULES.flatMap((r) => [
+  [r.id, r.id, null] as [string, string, string | null],
+  ...(r.versions ?? []).map(
+    (v) => [`${r.id}@${v.validUntil}`, r.id, v.validUntil] as [string, string, string | null],
+  ),
+]);
 
 const Expected = z
   .object({
     url: z.string().url(),
     rule: z.string().nullable(),
+    version: z.string().optional(),
     title: z.string().min(1),
     sapo: z.string(),
     body: z.string().optional(),
@@ -55,14 +66,19 @@ function load_(id: string): { html: string; expected: z.infer<typeof Expected> }
 }
 
 describe('extract fixtures: coverage', () => {
-  it.each(SITE_RULES.map((r) => [r.id]))('rule %s has a fixture folder', (id) => {
-    expect(folders).toContain(id);
+  it.each(LAYOUTS.map(([folder]) => [folder]))('layout %s has a fixture folder', (folder) => {
+    expect(folders).toContain(folder);
   });
 
   it('has the generic fixtures and no folder without a rule', () => {
     for (const g of GENERIC) expect(folders).toContain(g);
-    const known = new Set([...SITE_RULES.map((r) => r.id), ...GENERIC]);
+    const known = new Set([...LAYOUTS.map(([folder]) => folder), ...GENERIC]);
     expect(folders.filter((f) => !known.has(f))).toEqual([]);
+  });
+
+  it('covers at least 20 outlets and 30 pages', () => {
+    expect(SITE_RULES.length).toBeGreaterThanOrEqual(20);
+    expect(folders.length).toBeGreaterThanOrEqual(30);
   });
 
   it('rule ids are unique', () => {
@@ -74,9 +90,10 @@ describe('extract fixtures: coverage', () => {
 describe.each(folders.map((f) => [f]))('extract fixture %s', (id) => {
   const { html, expected } = load_(id);
 
-  it('selects the expected rule by host', () => {
+  it('selects the expected rule by host, and the expected layout', () => {
     const sel = selectRule(load(html), expected.url);
     expect(sel.rule?.id ?? null).toBe(expected.rule);
+    expect(sel.version).toBe(expected.version ?? null);
     if (expected.rule) expect(sel.by).toBe('host');
   });
 
@@ -104,13 +121,14 @@ describe.each(folders.map((f) => [f]))('extract fixture %s', (id) => {
 
 // A local mirror (127.0.0.1, no declared host) must still be read by the same rule.
 describe('extract fixtures: markup fingerprints', () => {
-  it.each(SITE_RULES.map((r) => [r.id]))('%s page is recognised from another host', (id) => {
-    const { html } = load_(id);
+  it.each(LAYOUTS)('%s page is recognised from another host', (folder, id, version) => {
+    const { html } = load_(folder);
     const $ = load(html);
     $('link[rel="canonical"], meta[property="og:url"]').remove();
     const sel = selectRule($, 'http://127.0.0.1:8080/page.html');
     expect(sel.by).toBe('fingerprint');
     expect(sel.rule?.id).toBe(id);
+    expect(sel.version).toBe(version);
   });
 
   it.each(GENERIC.map((g) => [g]))('%s page matches no fingerprint', (id) => {
@@ -118,6 +136,7 @@ describe('extract fixtures: markup fingerprints', () => {
     expect(selectRule(load(html), 'http://127.0.0.1:8080/page.html')).toEqual({
       rule: null,
       by: 'generic',
+      version: null,
     });
   });
 });
@@ -130,11 +149,14 @@ describe('extract fixtures: the generic fallback alone', () => {
     expect(without).toEqual(withRules);
   });
 
-  it.each(SITE_RULES.map((r) => [r.id]))('%s page still yields a body without its rule', (id) => {
-    const { html, expected } = load_(id);
-    const r = extractPage({ html, url: expected.url, now: NOW }, []);
-    if (!r.ok) throw new Error(`not extracted: ${r.reason}`);
-    // The title may differ (og:title is often a shortened one); the body must be found.
-    expect(r.article.body).toContain(expected.bodyStart ?? expected.body?.slice(0, 40) ?? '');
-  });
+  it.each(LAYOUTS.map(([folder]) => [folder]))(
+    '%s page still yields a body without its rule',
+    (id) => {
+      const { html, expected } = load_(id);
+      const r = extractPage({ html, url: expected.url, now: NOW }, []);
+      if (!r.ok) throw new Error(`not extracted: ${r.reason}`);
+      // The title may differ (og:title is often a shortened one); the body must be found.
+      expect(r.article.body).toContain(expected.bodyStart ?? expected.body?.slice(0, 40) ?? '');
+    },
+  );
 });

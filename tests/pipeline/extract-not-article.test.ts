@@ -75,6 +75,61 @@ describe('extract: not an article', () => {
     expect(reasonOf('<div>'.repeat(50_000) + 'chữ')).toMatch(/not an article|extract:/);
   });
 
+  // prepare.ts: scripts, styles, SVG and comments are stripped, then the markup is capped at
+  // MAX_PARSE_CHARS (1.5 M) and read from that prefix (~2 s alone). Time is not asserted here
+  // (speed belongs to `npm run bench`); the test timeout stops a quadratic regression.
+  const ARTICLE =
+    `<article><h1>Lâm Đồng mở rộng vùng trồng chè hữu cơ</h1>` +
+    `<p>${'Nông dân xã Bảo Lâm chuyển đổi thêm hai trăm héc ta chè sang canh tác hữu cơ. '.repeat(8)}</p></article>`;
+
+  it('a 10 MB page whose article is in the first megabyte: extracted', () => {
+    const junk = '<div class="x"><a href="/a">liên kết</a></div>'.repeat(230_000);
+    const html = page('<title>Chè hữu cơ</title>', `${MENU}${ARTICLE}${junk}${FOOTER}`);
+    expect(html.length).toBeGreaterThan(10_000_000);
+    const r = run(html);
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.article.title).toBe('Lâm Đồng mở rộng vùng trồng chè hữu cơ');
+    expect(r.article.body).toContain('Bảo Lâm');
+  });
+
+  it('a 10 MB page of inline scripts before the article: scripts do not count', () => {
+    const script = `<script>var d = "${'x'.repeat(1_000_000)}";</script>`.repeat(10);
+    const html = page('<title>Chè hữu cơ</title>', `${script}${ARTICLE}`);
+    expect(html.length).toBeGreaterThan(10_000_000);
+    const r = run(html);
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.article.body).toContain('Bảo Lâm');
+  });
+
+  it('a 10 MB page with no article in its first 1.5 MB: not an article', () => {
+    const filler = '<p>lorem</p>'.repeat(900_000);
+    const html = page('<title>Trang rác</title>', `${filler}${ARTICLE}`);
+    expect(html.length).toBeGreaterThan(10_000_000);
+    expect(reasonOf(html)).toMatch(/not an article/);
+  });
+
+  it('malformed but readable markup (unclosed p, stray end tags) is still an article', () => {
+    const text = 'Mưa lớn kéo dài khiến nhiều tuyến đường ở Đà Lạt ngập sâu, giao thông ùn tắc. ';
+    const html =
+      `<html><head><title>Mưa lớn ở Đà Lạt</title></head><body>${MENU}<div class="content">` +
+      `<h1>Mưa lớn ở Đà Lạt</h1><p>${text.repeat(4)}<p>Đợt hai: ${text.repeat(4)}</span></b>` +
+      `<p>Đợt ba: ${text.repeat(3)}</div></div></body>`;
+    const r = run(html);
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.article.body.split('\n\n').length).toBe(3);
+    expect(r.article.body).not.toContain('Trang chủ');
+  });
+
+  it('a rule page whose body container is empty (a live page) and no other text', () => {
+    const html =
+      `<html><head><title>Trực tiếp: bão số 9</title></head><body>${MENU}` +
+      `<h1 class="title-detail">Trực tiếp: bão số 9</h1><p class="description">Cập nhật liên tục.</p>` +
+      `<article class="fck_detail"></article>${FOOTER}</body></html>`;
+    expect(reasonOf(html, 'https://vnexpress.net/truc-tiep-bao-so-9-4999999.html')).toMatch(
+      /not an article/,
+    );
+  });
+
   it('a 404 page with the site furniture', () => {
     const html = page(
       '<title>Không tìm thấy trang - Tin Tây Nguyên</title>',
