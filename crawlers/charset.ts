@@ -41,41 +41,49 @@ export function declaredCharset(bytes: Uint8Array): string | null {
   return null;
 }
 
-function isValidUtf8WithMultibyte(bytes: Uint8Array): boolean {
-  let multibyte = false;
-  for (const b of bytes) {
-    if (b >= 0x80) {
-      multibyte = true;
-      break;
-    }
-  }
-  if (!multibyte) return false;
+function hasHighByte(bytes: Uint8Array): boolean {
+  for (const b of bytes) if (b >= 0x80) return true;
+  return false;
+}
+
+/** The text when the bytes are valid UTF-8 with at least one multi-byte sequence, else null. */
+function asUtf8(bytes: Uint8Array): string | null {
+  if (!hasHighByte(bytes)) return null;
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return false;
+    return null;
   }
+}
+
+function sniffWithText(
+  bytes: Uint8Array,
+  contentType: string | null,
+): { encoding: string; utf8: string | null } {
+  const bom = bomEncoding(bytes);
+  if (bom) return { encoding: bom, utf8: null };
+  const utf8 = asUtf8(bytes);
+  if (utf8 !== null) return { encoding: 'utf-8', utf8 };
+  const declared = charsetFromContentType(contentType) ?? declaredCharset(bytes);
+  // A declaration we could read as ASCII cannot be UTF-16 (which has no ASCII-compatible
+  // bytes), so a UTF-16 claim without a BOM is a lie; WHATWG makes the same call for meta.
+  if (declared === null || declared.startsWith('utf-16')) return { encoding: 'utf-8', utf8: null };
+  return { encoding: declared, utf8: null };
 }
 
 /** The encoding the bytes will be decoded with (a WHATWG encoding name). */
 export function sniffCharset(bytes: Uint8Array, contentType: string | null): string {
-  const bom = bomEncoding(bytes);
-  if (bom) return bom;
-  if (isValidUtf8WithMultibyte(bytes)) return 'utf-8';
-  const declared = charsetFromContentType(contentType) ?? declaredCharset(bytes);
-  // A declaration we could read as ASCII cannot be UTF-16 (which has no ASCII-compatible
-  // bytes), so a UTF-16 claim without a BOM is a lie; WHATWG makes the same call for meta.
-  if (declared === null || declared.startsWith('utf-16')) return 'utf-8';
-  return declared;
+  return sniffWithText(bytes, contentType).encoding;
 }
 
 /** Decodes a fetched body (page or feed) to NFC text. */
 export function decodeBody(bytes: Uint8Array, contentType: string | null): string {
-  const encoding = sniffCharset(bytes, contentType);
-  // TextDecoder drops a BOM that matches its encoding; replacement chars mark bad bytes
-  // instead of failing, since one bad byte should not cost the whole article.
-  return new TextDecoder(encoding).decode(bytes).normalize('NFC');
+  const { encoding, utf8 } = sniffWithText(bytes, contentType);
+  // The UTF-8 check already decoded the text; a crawl decodes every page, so do it once.
+  // Otherwise TextDecoder drops a BOM that matches its encoding; replacement chars mark bad
+  // bytes instead of failing, since one bad byte should not cost the whole article.
+  const text = utf8 ?? new TextDecoder(encoding).decode(bytes);
+  return text.normalize('NFC');
 }
 
 /** Same as decodeBody; the name the extract command uses for article pages. */

@@ -1,14 +1,17 @@
-// One crawl pass over the enabled sources: feeds → new items → page → processPage → store.
-// Fetching and handling are apart (crawlee's split): this file owns the order and the error
-// accounting; processPage (extract + classify, supplied by the caller) owns the meaning.
-// A failure costs one feed or one item, never the pass.
+// One crawl pass over the enabled (and, for `diemtin crawl`, due) sources: feeds (conditional
+// GET) → new items → page → processPage → store. Fetching and handling are apart (crawlee's
+// split): this file owns the order, the error accounting and the next check of each source;
+// processPage (extract + classify, supplied by the caller) owns the meaning. A failure costs
+// one feed or one item, never the pass, and the pass can be killed at any point: pages are
+// saved before they are processed and marked after, feed validators are saved last.
 import type { SourceDef } from '../src/config/sources.ts';
 import type { Article } from '../src/schema.ts';
 import type { Store } from '../src/store/index.ts';
 import { canonicalUrl, preferCanonical } from './canonical-url.ts';
 import { FeedError, FetchError, type FetchErrorClass } from './errors.ts';
 import { parseFeed, type FeedItem } from './feed.ts';
-import type { HttpClient } from './http-client.ts';
+import type { FetchedResponse, HttpClient } from './http-client.ts';
+import { freshnessMs, isDue, nextCheckAfterSuccess } from './schedule.ts';
 
 export type ProcessResult = { ok: true; article: Article } | { ok: false; reason: string };
 
@@ -28,20 +31,40 @@ export type CrawlDeps = {
   now: () => Date;
   processPage: (page: ProcessPageInput) => ProcessResult | Promise<ProcessResult>;
   log?: (line: string) => void;
+  /** Only the sources whose next check has come (`diemtin crawl`); default: every source. */
+  onlyDue?: boolean;
+  /** Sources crawled at once. Politeness is per host in the HTTP client, not here. */
+  concurrency?: number;
+  /** Draws in [0, 1) for backoff jitter; default Math.random. */
+  random?: () => number;
 };
 
 type Failure = { errorClass: FetchErrorClass; message: string; retryAfterMs?: number };
 
 export type CrawlReport = {
   sources: number;
+  /** Enabled sources left for a later pass because they were not due. */
+  notDue: number;
   feeds: number;
+  /** Feeds that answered 304 Not Modified: nothing new, not a failure. */
+  notModified: number;
   feedFailures: { sourceId: string; url: string; errorClass: FetchErrorClass; message: string }[];
   itemsSeen: number;
   newArticles: number;
   alreadyStored: number;
+  /** Pages saved by an earlier, interrupted pass and processed now without a new request. */
+  resumed: number;
   notArticles: { url: string; reason: string }[];
-  itemFailures: { url: string; errorClass: FetchErrorClass; message: string }[];
+  itemFailures: {
+    sourceId: string;
+    url: string;
+    errorClass: FetchErrorClass;
+    message: string;
+  }[];
 };
+
+/** Sources in flight at once by default: each holds at most one request, so this is cheap. */
+export const DEFAULT_SOURCE_CONCURRENCY = 64;
 
 const FEED_ACCEPT =
   'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
@@ -63,61 +86,62 @@ function describe(err: unknown): Failure {
   return { errorClass: 'not-retryable', message: prefixed };
 }
 
+/** Whether a failure may go away if the same request is made later. */
+const transient = (f: Failure): boolean =>
+  f.errorClass === 'retryable' || f.errorClass === 'throttled';
+
 export async function crawlOnce(deps: CrawlDeps): Promise<CrawlReport> {
-  const { store, http, now } = deps;
+  const { store, now } = deps;
   const log = deps.log ?? ((): void => undefined);
   const report: CrawlReport = {
     sources: 0,
+    notDue: 0,
     feeds: 0,
+    notModified: 0,
     feedFailures: [],
     itemsSeen: 0,
     newArticles: 0,
     alreadyStored: 0,
+    resumed: 0,
     notArticles: [],
     itemFailures: [],
   };
   store.upsertSources(deps.sources);
   const jobId = store.startJobRun('crawl', now());
   try {
+    const health = new Map(store.listSources().map((s) => [s.id, s]));
+    const todo: SourceDef[] = [];
     for (const source of deps.sources) {
       if (!source.enabled) continue;
-      report.sources++;
+      if (deps.onlyDue && !isDue(health.get(source.id)?.nextCheckAt ?? null, now())) {
+        report.notDue++;
+        continue;
+      }
+      todo.push(source);
       if (source.politeness) {
         // The override applies to every host the source is read from.
         for (const u of [`https://${source.domain}/`, ...source.feeds]) {
-          http.setHostInterval(new URL(u).host, source.politeness.minHostIntervalMs);
+          deps.http.setHostInterval(new URL(u).host, source.politeness.minHostIntervalMs);
         }
       }
-      let lastFailure: Failure | null = null;
-      let items = 0;
-      for (const feedUrl of source.feeds) {
-        report.feeds++;
-        let feedItems: FeedItem[];
-        try {
-          const res = await http.get(feedUrl, { accept: FEED_ACCEPT });
-          feedItems = await parseFeed(res.text, res.url);
-        } catch (err) {
-          lastFailure = describe(err);
-          report.feedFailures.push({
-            sourceId: source.id,
-            url: feedUrl,
-            errorClass: lastFailure.errorClass,
-            message: lastFailure.message,
-          });
-          log(
-            `crawl: ${source.id}: feed failed (${lastFailure.errorClass}): ${lastFailure.message}`,
-          );
-          continue;
-        }
-        items += feedItems.length;
-        log(`crawl: ${source.id}: ${feedUrl}: ${feedItems.length} items`);
-        for (const item of feedItems) await crawlItem(deps, source, item, report, log);
-      }
-      // A source with a dead feed is reported as failing even if its other feeds work: the
-      // operator must see it, and the backoff keeps us from hammering the dead URL.
-      if (lastFailure) store.recordSourceFailure(source.id, now(), lastFailure);
-      else store.recordSourceSuccess(source.id, now(), { items });
     }
+    report.sources = todo.length;
+    // A small pool of workers over the due sources: sources on different hosts proceed in
+    // parallel, sources sharing a host queue in the HTTP client.
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < todo.length) {
+        const source = todo[next++]!;
+        await crawlSource(deps, source, report, log);
+      }
+    };
+    const n = Math.max(1, Math.min(deps.concurrency ?? DEFAULT_SOURCE_CONCURRENCY, todo.length));
+    await Promise.all(Array.from({ length: n }, worker));
+    // Report in configuration order, whatever order the workers finished in.
+    const order = new Map(deps.sources.map((s, i) => [s.id, i]));
+    const rank = (id: string): number => order.get(id) ?? 0;
+    report.feedFailures.sort((a, b) => rank(a.sourceId) - rank(b.sourceId));
+    report.itemFailures.sort((a, b) => rank(a.sourceId) - rank(b.sourceId));
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     store.finishJobRun(jobId, now(), 'failed', { ...report, error: message });
@@ -126,70 +150,195 @@ export async function crawlOnce(deps: CrawlDeps): Promise<CrawlReport> {
   store.finishJobRun(jobId, now(), 'ok', report);
   log(
     `crawl: done: ${report.newArticles} new, ${report.alreadyStored} already stored, ` +
-      `${report.notArticles.length} not articles, ${report.itemFailures.length} item failures, ` +
-      `${report.feedFailures.length} feed failures`,
+      `${report.notModified} feeds not modified, ${report.notArticles.length} not articles, ` +
+      `${report.itemFailures.length} item failures, ${report.feedFailures.length} feed failures` +
+      (report.notDue > 0 ? `, ${report.notDue} sources not due` : ''),
   );
   return report;
 }
 
+async function crawlSource(
+  deps: CrawlDeps,
+  source: SourceDef,
+  report: CrawlReport,
+  log: (line: string) => void,
+): Promise<void> {
+  const { store, http, now } = deps;
+  let feedFailure: Failure | null = null;
+  let itemFailure: Failure | null = null;
+  let retryAfterMs = 0;
+  let items = 0;
+  const freshness: (number | null)[] = [];
+  for (const feedUrl of source.feeds) {
+    report.feeds++;
+    const state = store.getFeedState(feedUrl);
+    let res: FetchedResponse;
+    let feedItems: FeedItem[];
+    try {
+      res = await http.get(feedUrl, {
+        accept: FEED_ACCEPT,
+        etag: state?.etag ?? null,
+        lastModified: state?.lastModified ?? null,
+      });
+      freshness.push(freshnessMs(res.headers, res.text, now().getTime()));
+      if (res.status === 304) {
+        report.notModified++;
+        store.saveFeedState({ url: feedUrl, sourceId: source.id, at: now(), status: 304 });
+        log(`crawl: ${source.id}: ${feedUrl}: not modified`);
+        continue;
+      }
+      feedItems = await parseFeed(res.text, res.url);
+    } catch (err) {
+      feedFailure = describe(err);
+      retryAfterMs = Math.max(retryAfterMs, feedFailure.retryAfterMs ?? 0);
+      report.feedFailures.push({
+        sourceId: source.id,
+        url: feedUrl,
+        errorClass: feedFailure.errorClass,
+        message: feedFailure.message,
+      });
+      log(`crawl: ${source.id}: feed failed (${feedFailure.errorClass}): ${feedFailure.message}`);
+      continue;
+    }
+    items += feedItems.length;
+    log(`crawl: ${source.id}: ${feedUrl}: ${feedItems.length} items`);
+    let transientItemFailure = false;
+    for (const item of feedItems) {
+      const f = await crawlItem(deps, source, item, report, log);
+      if (!f) continue;
+      itemFailure = f;
+      retryAfterMs = Math.max(retryAfterMs, f.retryAfterMs ?? 0);
+      if (transient(f)) transientItemFailure = true;
+    }
+    // Validators are kept only once every item was handled: a crawl killed mid-feed, or an
+    // item that failed for now, must see the same feed in full next time, not a 304.
+    if (!transientItemFailure) {
+      store.saveFeedState({
+        url: feedUrl,
+        sourceId: source.id,
+        at: now(),
+        status: res.status,
+        etag: res.headers.etag ?? null,
+        lastModified: res.headers['last-modified'] ?? null,
+      });
+    }
+  }
+  // A source with a dead feed is reported as failing even if its other feeds work: the
+  // operator must see it, and the backoff keeps us from hammering the dead URL.
+  if (feedFailure) {
+    store.recordSourceFailure(source.id, now(), {
+      ...feedFailure,
+      ...(retryAfterMs > 0 ? { retryAfterMs } : {}),
+      jitter: (deps.random ?? Math.random)(),
+    });
+    return;
+  }
+  const at = now();
+  store.recordSourceSuccess(source.id, at, {
+    items,
+    nextCheckAt: nextCheckAfterSuccess({
+      at,
+      intervalMs: source.intervalMinutes * 60_000,
+      freshness,
+      retryAfterMs,
+    }),
+    ...(itemFailure
+      ? { itemError: { errorClass: itemFailure.errorClass, message: itemFailure.message } }
+      : {}),
+  });
+}
+
+/** Fetches, stores and processes one item; returns its failure, if any. */
 async function crawlItem(
   deps: CrawlDeps,
   source: SourceDef,
   item: FeedItem,
   report: CrawlReport,
   log: (line: string) => void,
-): Promise<void> {
+): Promise<Failure | null> {
   const { store, http, now } = deps;
   report.itemsSeen++;
   let itemUrl = item.url;
   try {
     itemUrl = canonicalUrl(item.url);
-    // A stored page means the item was fetched before (as an article or not): its raw HTML
-    // is kept for reprocessing, so the site is never asked for it again.
-    if (store.hasArticle(itemUrl) || store.hasPage(itemUrl)) {
+    if (store.hasArticle(itemUrl)) {
       report.alreadyStored++;
-      return;
+      return null;
     }
-    const res = await http.get(itemUrl, { accept: PAGE_ACCEPT });
-    const fetchedAt = now();
-    const contentType = res.headers['content-type'] ?? null;
-    const isHtml = contentType === null || /html|xml/i.test(contentType);
-    store.savePage({
-      url: itemUrl,
-      sourceId: source.id,
-      fetchedAt,
-      status: res.status,
-      contentType,
-      // A PDF or image is recorded as seen, but its bytes are not worth keeping as text.
-      html: isHtml ? res.text : '',
-    });
-    if (!isHtml) {
-      report.notArticles.push({ url: itemUrl, reason: `not an HTML page (${contentType})` });
-      return;
+    // A processed page means the item was fetched and handled before (as an article or
+    // not): its raw HTML is kept for reprocessing, so the site is never asked for it again.
+    // A saved but unprocessed page is what a killed crawl leaves: process it now.
+    const pageState = store.pageState(itemUrl);
+    if (pageState === 'processed') {
+      report.alreadyStored++;
+      return null;
     }
-    const pageUrl = preferCanonical(res.url, res.text);
+    let finalUrl: string;
+    let html: string;
+    let fetchedAt: Date;
+    if (pageState === 'unprocessed') {
+      const stored = store.getPage(itemUrl)!;
+      report.resumed++;
+      // The final URL after redirects was not kept; the page's own canonical link and the
+      // item URL stand in for it.
+      finalUrl = itemUrl;
+      html = stored.html;
+      fetchedAt = new Date(stored.fetchedAt);
+    } else {
+      const res = await http.get(itemUrl, { accept: PAGE_ACCEPT });
+      fetchedAt = now();
+      const contentType = res.headers['content-type'] ?? null;
+      const isHtml = contentType === null || /html|xml/i.test(contentType);
+      store.savePage({
+        url: itemUrl,
+        sourceId: source.id,
+        fetchedAt,
+        status: res.status,
+        contentType,
+        // A PDF or image is recorded as seen, but its bytes are not worth keeping as text.
+        html: isHtml ? res.text : '',
+      });
+      if (!isHtml) {
+        report.notArticles.push({ url: itemUrl, reason: `not an HTML page (${contentType})` });
+        store.markPageProcessed(itemUrl, now());
+        return null;
+      }
+      finalUrl = res.url;
+      html = res.text;
+    }
+    const pageUrl = preferCanonical(finalUrl, html);
     if (pageUrl !== itemUrl && store.hasArticle(pageUrl)) {
       report.alreadyStored++;
-      return;
+      store.markPageProcessed(itemUrl, now());
+      return null;
     }
     const result = await deps.processPage({
       url: pageUrl,
-      html: res.text,
+      html,
       source,
       fetchedAt,
       feedItem: item,
     });
     if (!result.ok) {
       report.notArticles.push({ url: pageUrl, reason: result.reason });
-      return;
+      store.markPageProcessed(itemUrl, now());
+      return null;
     }
     // The dedup key is decided here, whatever URL the handler put in the article.
     const { inserted } = store.upsertArticle({ ...result.article, url: pageUrl });
+    store.markPageProcessed(itemUrl, now());
     if (inserted) report.newArticles++;
     else report.alreadyStored++;
+    return null;
   } catch (err) {
     const f = describe(err);
-    report.itemFailures.push({ url: itemUrl, errorClass: f.errorClass, message: f.message });
+    report.itemFailures.push({
+      sourceId: source.id,
+      url: itemUrl,
+      errorClass: f.errorClass,
+      message: f.message,
+    });
     log(`crawl: ${source.id}: item failed (${f.errorClass}): ${f.message}`);
+    return f;
   }
 }

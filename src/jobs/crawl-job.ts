@@ -1,5 +1,7 @@
 // One crawl pass with the real pipeline: fetch due feeds and new pages, run the stages on each
-// page, store the articles, then regroup recent articles into stories.
+// page, store the articles, then regroup recent articles into stories. One tick, then return:
+// a scheduler (cron, a systemd timer) calls `diemtin crawl` every few minutes and each source
+// is checked when its own next check has come.
 import { crawlOnce, type CrawlReport } from '../../crawlers/crawl.ts';
 import { createHttpClient, type HttpClient } from '../../crawlers/http-client.ts';
 import { createClassifyContext } from '../../pipeline/classify/index.ts';
@@ -16,13 +18,17 @@ export type CrawlJobDeps = {
   store: Store;
   /** Default: the sources of config/sources/. */
   sources?: SourceDef[];
-  /** Default: a client with the politeness settings of diemtin.yaml. */
+  /** Default: a client with the politeness settings of diemtin.yaml, robots.txt kept in the store. */
   http?: HttpClient;
   now?: () => Date;
   log?: (line: string) => void;
+  /** Check every given source now, due or not (default: only the due ones). */
+  all?: boolean;
+  /** Sources crawled at once (default crawlers/crawl.ts DEFAULT_SOURCE_CONCURRENCY). */
+  concurrency?: number;
 };
 
-export function httpClientFor(config: Config): HttpClient {
+export function httpClientFor(config: Config, store?: Store): HttpClient {
   const c = config.app.crawl;
   return createHttpClient({
     userAgent: c.userAgent,
@@ -30,6 +36,7 @@ export function httpClientFor(config: Config): HttpClient {
     timeoutMs: c.timeoutMs,
     maxBodyBytes: c.maxBodyBytes,
     retries: c.retries,
+    ...(store ? { robotsCache: store.robotsCache() } : {}),
   });
 }
 
@@ -38,10 +45,12 @@ export async function runCrawl(deps: CrawlJobDeps): Promise<CrawlSummary> {
   const ctx = createClassifyContext(deps.config.profile, deps.config.topics);
   const report = await crawlOnce({
     store: deps.store,
-    http: deps.http ?? httpClientFor(deps.config),
+    http: deps.http ?? httpClientFor(deps.config, deps.store),
     sources: deps.sources ?? deps.config.sources,
     now,
     log: deps.log,
+    onlyDue: !deps.all,
+    ...(deps.concurrency !== undefined ? { concurrency: deps.concurrency } : {}),
     processPage: (page) =>
       processPage(
         {

@@ -1,6 +1,7 @@
 // The store: the system of record behind one interface (STYLE.md §10), so that crawlers,
 // the pipeline and the digest builder never write SQL. SQLite is the embedded backend.
 import type { FetchErrorClass } from '../../crawlers/errors.ts';
+import type { RobotsCache } from '../../crawlers/http-client.ts';
 import type { SourceDef } from '../config/sources.ts';
 import type { Article, StoryAssignment } from '../schema.ts';
 
@@ -18,7 +19,38 @@ export type SourceHealth = SourceDef & {
   consecutiveFailures: number;
   /** When the source is due again; null until its first check. */
   nextCheckAt: string | null;
+  firstCheckedAt: string | null;
+  lastCheckedAt: string | null;
 };
+
+/** What a source brought in recently, from the pages and articles tables. */
+export type SourceActivity = {
+  id: string;
+  /** Articles stored (by fetch time) in the 24 hours / 7 days before `now`. */
+  articles24h: number;
+  articles7d: number;
+  /** The last time a new item (any page) was fetched from it; null if never. */
+  lastNewItemAt: string | null;
+};
+
+export type SourceError = {
+  errorClass: FetchErrorClass;
+  message: string;
+  retryAfterMs?: number;
+};
+
+/** A feed's validators and last answer, for conditional GET. */
+export type FeedState = {
+  url: string;
+  sourceId: string;
+  etag: string | null;
+  lastModified: string | null;
+  checkedAt: string;
+  lastStatus: number;
+  notModifiedCount: number;
+};
+
+export type PageState = 'absent' | 'unprocessed' | 'processed';
 
 export type StoryRow = {
   id: string;
@@ -79,12 +111,36 @@ export interface Store {
   /** Inserts or updates source definitions; health columns are kept on update. */
   upsertSources(defs: SourceDef[]): void;
   listSources(): SourceHealth[];
-  recordSourceSuccess(id: string, at: Date, info: { items: number }): void;
-  recordSourceFailure(
+  /**
+   * The source answered. Next check: `nextCheckAt`, else its interval. An `itemError` (a
+   * page of the source failed) is recorded as its last error without counting as a failure.
+   */
+  recordSourceSuccess(
     id: string,
     at: Date,
-    error: { errorClass: FetchErrorClass; message: string; retryAfterMs?: number },
+    info: { items: number; nextCheckAt?: Date; itemError?: SourceError },
   ): void;
+  /**
+   * The source failed: consecutive failures + 1, next check after an exponential backoff
+   * (crawlers/schedule.ts) lengthened by `jitter` (a draw in [0, 1); default 0) and never
+   * before Retry-After.
+   */
+  recordSourceFailure(id: string, at: Date, error: SourceError & { jitter?: number }): void;
+  sourceActivity(now: Date): SourceActivity[];
+
+  getFeedState(url: string): FeedState | null;
+  /** A 200 stores new validators; a 304 only counts (`notModified`). */
+  saveFeedState(s: {
+    url: string;
+    sourceId: string;
+    at: Date;
+    status: number;
+    etag?: string | null;
+    lastModified?: string | null;
+  }): void;
+
+  /** The robots.txt cache the HTTP client reads through. */
+  robotsCache(): RobotsCache;
 
   hasArticle(canonicalUrl: string): boolean;
   getArticle(canonicalUrl: string): Article | null;
@@ -104,6 +160,9 @@ export interface Store {
   savePage(p: PageInput): void;
   getPage(url: string): StoredPage | null;
   hasPage(url: string): boolean;
+  /** 'unprocessed': saved, but the crawl stopped before the article (or its absence) was. */
+  pageState(url: string): PageState;
+  markPageProcessed(url: string, at: Date): void;
 
   /** The next bulletin sequence for (period, year); never a number already issued. */
   nextDigestSeq(period: string, year: number): number;

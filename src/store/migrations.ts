@@ -108,6 +108,44 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'crawl state: conditional GET, robots.txt cache, page processing, source health',
+    sql: `
+      -- Validators of each feed's last full answer, sent back as If-None-Match /
+      -- If-Modified-Since; written only once the feed's items were all handled.
+      CREATE TABLE feed_state (
+        url TEXT PRIMARY KEY,
+        source_id TEXT NOT NULL REFERENCES sources(id),
+        etag TEXT,
+        last_modified TEXT,
+        checked_at TEXT NOT NULL,
+        last_status INTEGER NOT NULL,
+        not_modified_count INTEGER NOT NULL DEFAULT 0
+      );
+
+      -- robots.txt per origin, kept between runs: a crawl is one short process, and the
+      -- file is to be fetched about once a day, not once per pass.
+      CREATE TABLE robots_cache (
+        origin TEXT PRIMARY KEY,
+        status INTEGER,                     -- NULL: no answer (timeout, network error)
+        body TEXT NOT NULL,
+        error TEXT,
+        fetched_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+
+      -- A page is saved before it is processed; processed_at marks the end, so a crawl killed
+      -- in between reprocesses the stored page instead of losing the article.
+      ALTER TABLE pages ADD COLUMN processed_at TEXT;
+      UPDATE pages SET processed_at = fetched_at WHERE url IN (SELECT url FROM articles);
+      CREATE INDEX pages_source_fetched ON pages(source_id, fetched_at);
+      CREATE INDEX articles_source_fetched ON articles(source_id, fetched_at);
+
+      ALTER TABLE sources ADD COLUMN first_checked_at TEXT;
+      ALTER TABLE sources ADD COLUMN last_checked_at TEXT;
+    `,
+  },
 ];
 
 /** Applies the migrations newer than the file's user_version, each in its own transaction. */

@@ -5,13 +5,19 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import type { FetchErrorClass } from '../../crawlers/errors.ts';
+import type { RobotsCache, RobotsCacheEntry } from '../../crawlers/http-client.ts';
+import { backoffMs } from '../../crawlers/schedule.ts';
 import { SourceDef } from '../config/sources.ts';
 import { Article, type StoryAssignment } from '../schema.ts';
 import type {
   ArticleQuery,
   DigestInput,
+  FeedState,
   JobRun,
   PageInput,
+  PageState,
+  SourceActivity,
+  SourceError,
   SourceHealth,
   Store,
   StoredDigest,
@@ -20,9 +26,8 @@ import type {
 } from './index.ts';
 import { migrate } from './migrations.ts';
 
-/** A failing source backs off up to this long between checks. */
-const MAX_BACKOFF_MS = 24 * 60 * 60 * 1000;
 const MINUTE_MS = 60_000;
+const DAY_MS = 24 * 3600_000;
 
 type SourceRow = {
   id: string;
@@ -41,6 +46,8 @@ type SourceRow = {
   last_error_class: string | null;
   consecutive_failures: number;
   next_check_at: string | null;
+  first_checked_at: string | null;
+  last_checked_at: string | null;
 };
 
 type ArticleRow = {
@@ -163,6 +170,8 @@ function rowToSource(r: SourceRow): SourceHealth {
     lastErrorClass: errorClass,
     consecutiveFailures: r.consecutive_failures,
     nextCheckAt: r.next_check_at,
+    firstCheckedAt: r.first_checked_at,
+    lastCheckedAt: r.last_checked_at,
   };
 }
 
@@ -210,8 +219,20 @@ export function openStore(file: string): Store {
 class SqliteStore implements Store {
   readonly #db: Database.Database;
 
+  /** Prepared once per SQL text: preparing costs more than running the small queries here. */
+  readonly #statements = new Map<string, Database.Statement>();
+
   constructor(db: Database.Database) {
     this.#db = db;
+  }
+
+  #prepare(sql: string): Database.Statement {
+    let stmt = this.#statements.get(sql);
+    if (!stmt) {
+      stmt = this.#db.prepare(sql);
+      this.#statements.set(sql, stmt);
+    }
+    return stmt;
   }
 
   close(): void {
@@ -219,7 +240,7 @@ class SqliteStore implements Store {
   }
 
   upsertSources(defs: SourceDef[]): void {
-    const stmt = this.#db.prepare(`
+    const stmt = this.#prepare(`
       INSERT INTO sources (id, name, domain, category, kind, feeds, enabled, interval_minutes, politeness)
       VALUES (@id, @name, @domain, @category, @kind, @feeds, @enabled, @intervalMinutes, @politeness)
       ON CONFLICT(id) DO UPDATE SET
@@ -244,63 +265,184 @@ class SqliteStore implements Store {
   }
 
   listSources(): SourceHealth[] {
-    const rows = this.#db.prepare('SELECT * FROM sources ORDER BY id').all() as SourceRow[];
+    const rows = this.#prepare('SELECT * FROM sources ORDER BY id').all() as SourceRow[];
     return rows.map(rowToSource);
   }
 
-  recordSourceSuccess(id: string, at: Date, info: { items: number }): void {
-    const interval = this.#intervalMs(id);
-    this.#db
-      .prepare(
-        `UPDATE sources SET last_success_at = ?, last_item_count = ?, consecutive_failures = 0,
-         next_check_at = ? WHERE id = ?`,
-      )
-      .run(at.toISOString(), info.items, new Date(at.getTime() + interval).toISOString(), id);
-  }
-
-  recordSourceFailure(
+  recordSourceSuccess(
     id: string,
     at: Date,
-    error: { errorClass: FetchErrorClass; message: string; retryAfterMs?: number },
+    info: { items: number; nextCheckAt?: Date; itemError?: SourceError },
   ): void {
+    const next = info.nextCheckAt ?? new Date(at.getTime() + this.#intervalMs(id));
+    const iso = at.toISOString();
+    this.#db.transaction(() => {
+      this.#prepare(
+        `UPDATE sources SET last_success_at = ?, last_item_count = ?, consecutive_failures = 0,
+           next_check_at = ?, last_checked_at = ?, first_checked_at = COALESCE(first_checked_at, ?)
+           WHERE id = ?`,
+      ).run(iso, info.items, next.toISOString(), iso, iso, id);
+      if (info.itemError) {
+        this.#prepare(
+          'UPDATE sources SET last_error_at = ?, last_error = ?, last_error_class = ? WHERE id = ?',
+        ).run(iso, info.itemError.message, info.itemError.errorClass, id);
+      }
+    })();
+  }
+
+  recordSourceFailure(id: string, at: Date, error: SourceError & { jitter?: number }): void {
     const interval = this.#intervalMs(id);
-    const row = this.#db
-      .prepare('SELECT consecutive_failures AS n FROM sources WHERE id = ?')
-      .get(id) as { n: number };
+    const row = this.#prepare('SELECT consecutive_failures AS n FROM sources WHERE id = ?').get(
+      id,
+    ) as { n: number };
     const failures = row.n + 1;
     // Exponential backoff per consecutive failure (miniflux does the same per feed), so a
     // dead feed is asked less and less often; a server's Retry-After is a floor.
-    const backoff = Math.min(interval * 2 ** Math.min(failures - 1, 16), MAX_BACKOFF_MS);
-    const wait = Math.max(backoff, error.retryAfterMs ?? 0);
-    this.#db
-      .prepare(
-        `UPDATE sources SET last_error_at = ?, last_error = ?, last_error_class = ?,
-         consecutive_failures = ?, next_check_at = ? WHERE id = ?`,
-      )
-      .run(
-        at.toISOString(),
-        error.message,
-        error.errorClass,
-        failures,
-        new Date(at.getTime() + wait).toISOString(),
-        id,
-      );
+    const wait = backoffMs({
+      intervalMs: interval,
+      failures,
+      ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
+      jitter: error.jitter ?? 0,
+    });
+    const iso = at.toISOString();
+    this.#prepare(
+      `UPDATE sources SET last_error_at = ?, last_error = ?, last_error_class = ?,
+         consecutive_failures = ?, next_check_at = ?, last_checked_at = ?,
+         first_checked_at = COALESCE(first_checked_at, ?) WHERE id = ?`,
+    ).run(
+      iso,
+      error.message,
+      error.errorClass,
+      failures,
+      new Date(at.getTime() + wait).toISOString(),
+      iso,
+      iso,
+      id,
+    );
+  }
+
+  sourceActivity(now: Date): SourceActivity[] {
+    const day = new Date(now.getTime() - DAY_MS).toISOString();
+    const week = new Date(now.getTime() - 7 * DAY_MS).toISOString();
+    const rows = this.#prepare(
+      `SELECT s.id AS id,
+           (SELECT COUNT(*) FROM articles a WHERE a.source_id = s.id AND a.fetched_at >= @day)
+             AS d,
+           (SELECT COUNT(*) FROM articles a WHERE a.source_id = s.id AND a.fetched_at >= @week)
+             AS w,
+           (SELECT MAX(p.fetched_at) FROM pages p WHERE p.source_id = s.id) AS last
+         FROM sources s ORDER BY s.id`,
+    ).all({ day, week }) as { id: string; d: number; w: number; last: string | null }[];
+    return rows.map((r) => ({
+      id: r.id,
+      articles24h: r.d,
+      articles7d: r.w,
+      lastNewItemAt: r.last,
+    }));
+  }
+
+  getFeedState(url: string): FeedState | null {
+    const r = this.#prepare('SELECT * FROM feed_state WHERE url = ?').get(url) as
+      | {
+          url: string;
+          source_id: string;
+          etag: string | null;
+          last_modified: string | null;
+          checked_at: string;
+          last_status: number;
+          not_modified_count: number;
+        }
+      | undefined;
+    if (!r) return null;
+    return {
+      url: r.url,
+      sourceId: r.source_id,
+      etag: r.etag,
+      lastModified: r.last_modified,
+      checkedAt: r.checked_at,
+      lastStatus: r.last_status,
+      notModifiedCount: r.not_modified_count,
+    };
+  }
+
+  saveFeedState(f: {
+    url: string;
+    sourceId: string;
+    at: Date;
+    status: number;
+    etag?: string | null;
+    lastModified?: string | null;
+  }): void {
+    if (f.status === 304) {
+      this.#prepare(
+        `UPDATE feed_state SET checked_at = ?, last_status = 304,
+           not_modified_count = not_modified_count + 1 WHERE url = ?`,
+      ).run(f.at.toISOString(), f.url);
+      return;
+    }
+    this.#prepare(
+      `INSERT INTO feed_state (url, source_id, etag, last_modified, checked_at, last_status)
+         VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(url) DO UPDATE SET source_id = excluded.source_id, etag = excluded.etag,
+           last_modified = excluded.last_modified, checked_at = excluded.checked_at,
+           last_status = excluded.last_status`,
+    ).run(f.url, f.sourceId, f.etag ?? null, f.lastModified ?? null, f.at.toISOString(), f.status);
+  }
+
+  robotsCache(): RobotsCache {
+    const get = this.#prepare('SELECT * FROM robots_cache WHERE origin = ?');
+    const put = this.#prepare(
+      `INSERT INTO robots_cache (origin, status, body, error, fetched_at, expires_at)
+       VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(origin) DO UPDATE SET status = excluded.status, body = excluded.body,
+         error = excluded.error, fetched_at = excluded.fetched_at, expires_at = excluded.expires_at`,
+    );
+    return {
+      get(origin: string): RobotsCacheEntry | null {
+        const r = get.get(origin) as
+          | {
+              status: number | null;
+              body: string;
+              error: string | null;
+              fetched_at: string;
+              expires_at: string;
+            }
+          | undefined;
+        if (!r) return null;
+        return {
+          status: r.status,
+          body: r.body,
+          error: r.error,
+          fetchedAt: new Date(r.fetched_at),
+          expiresAt: new Date(r.expires_at),
+        };
+      },
+      put(origin: string, e: RobotsCacheEntry): void {
+        put.run(
+          origin,
+          e.status,
+          e.body,
+          e.error,
+          e.fetchedAt.toISOString(),
+          e.expiresAt.toISOString(),
+        );
+      },
+    };
   }
 
   #intervalMs(id: string): number {
-    const row = this.#db
-      .prepare('SELECT interval_minutes AS m FROM sources WHERE id = ?')
-      .get(id) as { m: number } | undefined;
+    const row = this.#prepare('SELECT interval_minutes AS m FROM sources WHERE id = ?').get(id) as
+      { m: number } | undefined;
     if (!row) throw new Error(`store: unknown source ${id}`);
     return row.m * MINUTE_MS;
   }
 
   hasArticle(canonicalUrl: string): boolean {
-    return this.#db.prepare('SELECT 1 FROM articles WHERE url = ?').get(canonicalUrl) !== undefined;
+    return this.#prepare('SELECT 1 FROM articles WHERE url = ?').get(canonicalUrl) !== undefined;
   }
 
   getArticle(canonicalUrl: string): Article | null {
-    const row = this.#db.prepare('SELECT * FROM articles WHERE url = ?').get(canonicalUrl) as
+    const row = this.#prepare('SELECT * FROM articles WHERE url = ?').get(canonicalUrl) as
       ArticleRow | undefined;
     return row ? rowToArticle(row) : null;
   }
@@ -338,7 +480,7 @@ class SqliteStore implements Store {
       storyId: a.storyId,
       reach: a.reach,
     };
-    const insert = this.#db.prepare(`
+    const insert = this.#prepare(`
       INSERT INTO articles (id, url, source_id, source_name, source_category, title, sapo, body,
         author, published_at, published_utc, fetched_at, section, tags, relevant, relevance,
         mentions, topics, tone, sensitive, sensitive_reasons, story_id, reach)
@@ -348,7 +490,7 @@ class SqliteStore implements Store {
       ON CONFLICT(url) DO NOTHING`);
     // On a known URL, refresh what a reprocess may change; id and the story assignment
     // belong to the first insert and to setStories.
-    const update = this.#db.prepare(`
+    const update = this.#prepare(`
       UPDATE articles SET source_id = @sourceId, source_name = @sourceName,
         source_category = @sourceCategory, title = @title, sapo = @sapo, body = @body,
         author = @author, published_at = @publishedAt, published_utc = @publishedUtc,
@@ -383,20 +525,20 @@ class SqliteStore implements Store {
       'SELECT * FROM articles' +
       (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
       ' ORDER BY published_utc IS NULL, published_utc, url';
-    return (this.#db.prepare(sql).all(params) as ArticleRow[]).map(rowToArticle);
+    return (this.#prepare(sql).all(params) as ArticleRow[]).map(rowToArticle);
   }
 
   setStories(assignments: StoryAssignment[]): void {
-    const oldStory = this.#db.prepare('SELECT story_id AS s FROM articles WHERE id = ?');
-    const assign = this.#db.prepare('UPDATE articles SET story_id = ?, reach = ? WHERE id = ?');
-    const summary = this.#db.prepare(`
+    const oldStory = this.#prepare('SELECT story_id AS s FROM articles WHERE id = ?');
+    const assign = this.#prepare('UPDATE articles SET story_id = ?, reach = ? WHERE id = ?');
+    const summary = this.#prepare(`
       SELECT MIN(published_utc) AS first, MAX(reach) AS reach, COUNT(*) AS n
       FROM articles WHERE story_id = ?`);
-    const upsertStory = this.#db.prepare(`
+    const upsertStory = this.#prepare(`
       INSERT INTO stories (id, first_published_at, reach, article_count) VALUES (?, ?, ?, ?)
       ON CONFLICT(id) DO UPDATE SET first_published_at = excluded.first_published_at,
         reach = excluded.reach, article_count = excluded.article_count`);
-    const deleteStory = this.#db.prepare('DELETE FROM stories WHERE id = ?');
+    const deleteStory = this.#prepare('DELETE FROM stories WHERE id = ?');
     this.#db.transaction(() => {
       const touched = new Set<string>();
       for (const a of assignments) {
@@ -415,9 +557,9 @@ class SqliteStore implements Store {
   }
 
   listStories(): StoryRow[] {
-    const rows = this.#db
-      .prepare('SELECT * FROM stories ORDER BY reach DESC, first_published_at, id')
-      .all() as {
+    const rows = this.#prepare(
+      'SELECT * FROM stories ORDER BY reach DESC, first_published_at, id',
+    ).all() as {
       id: string;
       first_published_at: string | null;
       reach: number;
@@ -432,28 +574,26 @@ class SqliteStore implements Store {
   }
 
   savePage(p: PageInput): void {
-    this.#db
-      .prepare(
-        `INSERT INTO pages (url, source_id, fetched_at, status, content_type, html)
+    this.#prepare(
+      `INSERT INTO pages (url, source_id, fetched_at, status, content_type, html)
          VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT(url) DO UPDATE SET source_id = excluded.source_id,
            fetched_at = excluded.fetched_at, status = excluded.status,
-           content_type = excluded.content_type, html = excluded.html`,
-      )
-      .run(
-        p.url,
-        p.sourceId,
-        p.fetchedAt.toISOString(),
-        p.status,
-        p.contentType,
-        gzipSync(Buffer.from(p.html, 'utf8')),
-      );
+           content_type = excluded.content_type, html = excluded.html, processed_at = NULL`,
+    ).run(
+      p.url,
+      p.sourceId,
+      p.fetchedAt.toISOString(),
+      p.status,
+      p.contentType,
+      gzipSync(Buffer.from(p.html, 'utf8')),
+    );
   }
 
   getPage(url: string): StoredPage | null {
-    const row = this.#db
-      .prepare('SELECT url, source_id, fetched_at, html FROM pages WHERE url = ?')
-      .get(url) as { url: string; source_id: string; fetched_at: string; html: Buffer } | undefined;
+    const row = this.#prepare(
+      'SELECT url, source_id, fetched_at, html FROM pages WHERE url = ?',
+    ).get(url) as { url: string; source_id: string; fetched_at: string; html: Buffer } | undefined;
     if (!row) return null;
     return {
       url: row.url,
@@ -464,26 +604,35 @@ class SqliteStore implements Store {
   }
 
   hasPage(url: string): boolean {
-    return this.#db.prepare('SELECT 1 FROM pages WHERE url = ?').get(url) !== undefined;
+    return this.#prepare('SELECT 1 FROM pages WHERE url = ?').get(url) !== undefined;
+  }
+
+  pageState(url: string): PageState {
+    const r = this.#prepare('SELECT processed_at AS p FROM pages WHERE url = ?').get(url) as
+      { p: string | null } | undefined;
+    if (!r) return 'absent';
+    return r.p === null ? 'unprocessed' : 'processed';
+  }
+
+  markPageProcessed(url: string, at: Date): void {
+    this.#prepare('UPDATE pages SET processed_at = ? WHERE url = ?').run(at.toISOString(), url);
   }
 
   nextDigestSeq(period: string, year: number): number {
-    const row = this.#db
-      .prepare(
-        `SELECT MAX(
+    const row = this.#prepare(
+      `SELECT MAX(
            COALESCE((SELECT last_seq FROM digest_counters WHERE period = @period AND year = @year), 0),
            COALESCE((SELECT MAX(seq) FROM digests WHERE period = @period AND year = @year), 0)
          ) AS last`,
-      )
-      .get({ period, year }) as { last: number };
+    ).get({ period, year }) as { last: number };
     return row.last + 1;
   }
 
   saveDigest(d: DigestInput): number {
-    const insert = this.#db.prepare(`
+    const insert = this.#prepare(`
       INSERT INTO digests (period, year, seq, number, window_start, window_end, created_at, html, model)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const bump = this.#db.prepare(`
+    const bump = this.#prepare(`
       INSERT INTO digest_counters (period, year, last_seq) VALUES (?, ?, ?)
       ON CONFLICT(period, year) DO UPDATE SET last_seq = MAX(last_seq, excluded.last_seq)`);
     return this.#db.transaction(() => {
@@ -510,17 +659,15 @@ class SqliteStore implements Store {
   }
 
   getDigest(id: number): StoredDigest | null {
-    const row = this.#db.prepare('SELECT * FROM digests WHERE id = ?').get(id) as
+    const row = this.#prepare('SELECT * FROM digests WHERE id = ?').get(id) as
       DigestRow | undefined;
     return row ? rowToDigest(row) : null;
   }
 
   findDigest(period: string, windowStart: string): StoredDigest | null {
-    const row = this.#db
-      .prepare(
-        'SELECT * FROM digests WHERE period = ? AND window_start = ? ORDER BY id DESC LIMIT 1',
-      )
-      .get(period, toUtc(windowStart, 'windowStart')) as DigestRow | undefined;
+    const row = this.#prepare(
+      'SELECT * FROM digests WHERE period = ? AND window_start = ? ORDER BY id DESC LIMIT 1',
+    ).get(period, toUtc(windowStart, 'windowStart')) as DigestRow | undefined;
     return row ? rowToDigest(row) : null;
   }
 
@@ -534,45 +681,43 @@ class SqliteStore implements Store {
           `a rebuild cannot make it ${d.period} ${d.year} number ${d.seq}`,
       );
     }
-    this.#db
-      .prepare(
-        `UPDATE digests SET number = ?, window_start = ?, window_end = ?, created_at = ?,
+    this.#prepare(
+      `UPDATE digests SET number = ?, window_start = ?, window_end = ?, created_at = ?,
          html = ?, model = ? WHERE id = ?`,
-      )
-      .run(
-        d.number,
-        toUtc(d.windowStart, 'windowStart'),
-        toUtc(d.windowEnd, 'windowEnd'),
-        d.createdAt.toISOString(),
-        d.html,
-        JSON.stringify(d.model ?? null),
-        id,
-      );
+    ).run(
+      d.number,
+      toUtc(d.windowStart, 'windowStart'),
+      toUtc(d.windowEnd, 'windowEnd'),
+      d.createdAt.toISOString(),
+      d.html,
+      JSON.stringify(d.model ?? null),
+      id,
+    );
   }
 
   deleteDigest(id: number): void {
-    this.#db.prepare('DELETE FROM digests WHERE id = ?').run(id);
+    this.#prepare('DELETE FROM digests WHERE id = ?').run(id);
   }
 
   startJobRun(kind: string, at: Date): number {
-    const r = this.#db
-      .prepare("INSERT INTO job_runs (kind, started_at, status) VALUES (?, ?, 'running')")
-      .run(kind, at.toISOString());
+    const r = this.#prepare(
+      "INSERT INTO job_runs (kind, started_at, status) VALUES (?, ?, 'running')",
+    ).run(kind, at.toISOString());
     return Number(r.lastInsertRowid);
   }
 
   finishJobRun(id: number, at: Date, status: 'ok' | 'failed', summary: unknown): void {
-    const r = this.#db
-      .prepare('UPDATE job_runs SET finished_at = ?, status = ?, summary = ? WHERE id = ?')
-      .run(at.toISOString(), status, JSON.stringify(summary ?? null), id);
+    const r = this.#prepare(
+      'UPDATE job_runs SET finished_at = ?, status = ?, summary = ? WHERE id = ?',
+    ).run(at.toISOString(), status, JSON.stringify(summary ?? null), id);
     if (r.changes === 0) throw new Error(`store: unknown job run ${id}`);
   }
 
   listJobRuns(kind?: string): JobRun[] {
     const rows = (
       kind === undefined
-        ? this.#db.prepare('SELECT * FROM job_runs ORDER BY id').all()
-        : this.#db.prepare('SELECT * FROM job_runs WHERE kind = ? ORDER BY id').all(kind)
+        ? this.#prepare('SELECT * FROM job_runs ORDER BY id').all()
+        : this.#prepare('SELECT * FROM job_runs WHERE kind = ? ORDER BY id').all(kind)
     ) as JobRunRow[];
     return rows.map((r) => ({
       id: r.id,

@@ -139,6 +139,7 @@ describe('crawlOnce', () => {
     ]);
     expect(first.itemFailures).toEqual([
       {
+        sourceId: 'a',
         url: server.url('/a/4.html'),
         errorClass: 'retryable',
         message: expect.stringMatching(/^fetch: .*HTTP 500/) as unknown,
@@ -209,11 +210,14 @@ describe('crawlOnce', () => {
       lastErrorAt: '2026-11-20T01:00:00.000Z',
     });
     expect(health.b?.lastError).toMatch(/^fetch: .*HTTP 503/);
+    // A page that failed is recorded on its source, but the source itself answered.
     expect(health.a).toMatchObject({
       consecutiveFailures: 0,
       lastItemCount: 6,
-      lastErrorClass: null,
+      lastErrorClass: 'retryable',
+      lastSuccessAt: '2026-11-20T01:00:00.000Z',
     });
+    expect(health.a?.lastError).toMatch(/a\/4\.html: HTTP 500/);
     expect(health.c).toMatchObject({
       consecutiveFailures: 0,
       lastSuccessAt: '2026-11-20T01:00:00.000Z',
@@ -247,6 +251,7 @@ describe('crawlOnce', () => {
       },
     });
     expect(report.itemFailures).toContainEqual({
+      sourceId: 'c',
       url: server.url('/c/1.html'),
       errorClass: 'not-retryable',
       message: 'extract: boom',
@@ -254,5 +259,26 @@ describe('crawlOnce', () => {
     // The page was kept, so a reprocess can retry it without asking the site again.
     expect(store.hasPage(server.url('/c/1.html'))).toBe(true);
     expect(store.listJobRuns('crawl')[0]?.status).toBe('ok');
+  });
+});
+
+describe('a pass interrupted between saving a page and storing its article', () => {
+  it('processes the saved page on the next pass without fetching it again', async () => {
+    const d = deps();
+    // The first pass "dies" inside processPage for /c/1.html: the page is saved, unprocessed.
+    await crawlOnce({
+      ...d,
+      processPage: (p) => {
+        if (p.url.endsWith('/c/1.html')) throw new Error('killed');
+        return processPage(p);
+      },
+    });
+    expect(store.pageState(server.url('/c/1.html'))).toBe('unprocessed');
+    expect(store.hasArticle(server.url('/c/1.html'))).toBe(false);
+    const second = await crawlOnce(deps());
+    expect(second.resumed).toBe(1);
+    expect(store.getArticle(server.url('/c/1.html'))?.title).toBe('Cổng tỉnh công bố kế hoạch');
+    expect(store.pageState(server.url('/c/1.html'))).toBe('processed');
+    expect(server.hitsFor('/c/1.html')).toHaveLength(1);
   });
 });

@@ -42,15 +42,16 @@ describe('migrations', () => {
 
   it('applies only the new migrations to an existing file', () => {
     const db = new Database(path.join(dir, 'm.sqlite'));
-    const v2 = {
-      version: 2,
+    const latest = MIGRATIONS.at(-1)?.version ?? 0;
+    const next = {
+      version: latest + 1,
       name: 'add a column',
       sql: 'ALTER TABLE stories ADD COLUMN label TEXT',
     };
-    expect(migrate(db, MIGRATIONS)).toEqual([1]);
-    expect(migrate(db, [...MIGRATIONS, v2])).toEqual([2]);
-    expect(migrate(db, [...MIGRATIONS, v2])).toEqual([]);
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(migrate(db, MIGRATIONS)).toEqual(MIGRATIONS.map((m) => m.version));
+    expect(migrate(db, [...MIGRATIONS, next])).toEqual([latest + 1]);
+    expect(migrate(db, [...MIGRATIONS, next])).toEqual([]);
+    expect(db.pragma('user_version', { simple: true })).toBe(latest + 1);
     db.close();
   });
 
