@@ -6,8 +6,11 @@ import { clusterCommand } from './commands/cluster.ts';
 import { crawlCommand } from './commands/crawl.ts';
 import { demoCommand } from './commands/demo.ts';
 import { digestCommand } from './commands/digest.ts';
+import { evalCommand } from './commands/eval.ts';
 import { extractCommand } from './commands/extract.ts';
 import { newsroomCommand } from './commands/newsroom.ts';
+import { profilesCommand } from './commands/profiles.ts';
+import { sourcesCommand } from './commands/sources.ts';
 import { UserError } from './errors.ts';
 
 export function buildProgram(): Command {
@@ -28,7 +31,10 @@ export function buildProgram(): Command {
   program.addCommand(classifyCommand());
   program.addCommand(clusterCommand());
   program.addCommand(digestCommand());
+  program.addCommand(evalCommand());
   program.addCommand(newsroomCommand());
+  program.addCommand(profilesCommand());
+  program.addCommand(sourcesCommand());
   return program;
 }
 

@@ -14,6 +14,10 @@ const COMMANDS = [
   ['digest'],
   ['digest', 'build'],
   ['newsroom'],
+  ['eval'],
+  ['profiles'],
+  ['profiles', 'build'],
+  ['sources'],
 ];
 
 describe('diemtin --help', () => {
@@ -26,7 +30,8 @@ describe('diemtin --help', () => {
 
   it('lists every command at the top level', async () => {
     const r = await runCli(['--help']);
-    for (const c of ['demo', 'crawl', 'extract', 'classify', 'cluster', 'digest', 'newsroom']) {
+    const all = ['demo', 'crawl', 'extract', 'classify', 'cluster', 'digest', 'eval', 'newsroom'];
+    for (const c of [...all, 'profiles', 'sources']) {
       expect(r.stdout).toMatch(new RegExp(`^\\s+${c}\\b`, 'm'));
     }
   });
