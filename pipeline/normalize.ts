@@ -36,11 +36,16 @@ function canonicalToneOfWord(word: string): string {
   return (head + first + tone + second).normalize('NFC');
 }
 
-const LETTERS = /\p{L}+/gu;
+/**
+ * The only words canonicalToneOfWord can change (NFC): a whole word ending in o/u followed by a
+ * toned a, e or y without another mark. Matching just these, instead of every word, keeps the
+ * callback off the hot path: most text has no such word.
+ */
+const TONE_CANDIDATES = /(?<!\p{L})\p{L}*?[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?!\p{L})/gu;
 
 /** The tone-placement step of normalizeText alone, for text already NFC and tidy. */
 export function canonicalTones(s: string): string {
-  return s.replace(LETTERS, canonicalToneOfWord);
+  return s.replace(TONE_CANDIDATES, canonicalToneOfWord);
 }
 
 /** NFC, canonical tone placement, no control characters, single spaces within lines. */
@@ -49,7 +54,7 @@ export function normalizeText(s: string): string {
     .normalize('NFC')
     .replace(INVISIBLE, '')
     .replace(/\u00a0/g, ' ')
-    .replace(LETTERS, canonicalToneOfWord)
+    .replace(TONE_CANDIDATES, canonicalToneOfWord)
     .replace(/[ \t]+/g, ' ')
     .replace(/ *\n */g, '\n')
     .trim();
