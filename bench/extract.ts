@@ -213,6 +213,8 @@ export interface Summary {
   title: number;
   date: number;
   pagesPerSecond: number;
+  /** Pages per second of this process's CPU time (user + system): steadier on a shared box. */
+  pagesPerCpuSecond: number;
 }
 
 export function summarize(
@@ -223,8 +225,11 @@ export function summarize(
   const scores = pages.map((p) => score(p, run(p)));
   for (let i = 0; i < 2; i++) for (const p of pages) run(p); // warm-up (JIT)
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   for (let r = 0; r < rounds; r++) for (const p of pages) run(p);
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / (xs.length || 1);
   return {
     scores,
@@ -234,6 +239,7 @@ export function summarize(
       title: mean(scores.map((s) => (s.title ? 1 : 0))),
       date: mean(scores.map((s) => (s.date ? 1 : 0))),
       pagesPerSecond: (rounds * pages.length * 1000) / ms,
+      pagesPerCpuSecond: (rounds * pages.length * 1000) / cpuMs,
     },
   };
 }
@@ -249,17 +255,19 @@ function main(): void {
     const ours = summarize(pages, runOurs, rounds);
     const rdb = summarize(pages, runReadability, rounds);
     console.log(`\n${label} (${pages.length} pages, ${rounds} timed rounds)`);
-    console.log('              body F1  title EM  date EM  pages/s');
+    console.log('              body F1  title EM  date EM  pages/s  pages/CPU-s');
     for (const [name, s] of [
       ['ours', ours.summary],
       ['Readability', rdb.summary],
     ] as const) {
       console.log(
-        `  ${name.padEnd(11)}  ${f(s.f1)}    ${f(s.title)}     ${f(s.date)}    ${s.pagesPerSecond.toFixed(0).padStart(5)}`,
+        `  ${name.padEnd(11)}  ${f(s.f1)}    ${f(s.title)}     ${f(s.date)}    ${s.pagesPerSecond.toFixed(0).padStart(5)}  ${s.pagesPerCpuSecond.toFixed(0).padStart(9)}`,
       );
     }
+    const ratio = (k: 'pagesPerSecond' | 'pagesPerCpuSecond'): string =>
+      (ours.summary[k] / rdb.summary[k]).toFixed(1);
     console.log(
-      `  speed ratio ours/Readability: ${(ours.summary.pagesPerSecond / rdb.summary.pagesPerSecond).toFixed(1)}x`,
+      `  speed ratio ours/Readability: ${ratio('pagesPerSecond')}x wall, ${ratio('pagesPerCpuSecond')}x CPU`,
     );
     const worst = pages
       .map((p, i) => ({ id: p.id, s: ours.scores[i] }))

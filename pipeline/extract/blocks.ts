@@ -3,6 +3,7 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element, Text } from 'domhandler';
 import { normalizeText } from '../normalize.ts';
+import { findAll, selectWithin } from './query.ts';
 
 /** Removed inside any body container, whatever the site. */
 export const GLOBAL_BODY_DROP: readonly string[] = [
@@ -168,25 +169,20 @@ const LABEL_TAGS = new Set([
 ]);
 
 /**
- * `box.find(selector)` in linear time. cheerio hands the box's children to css-select as the
- * query context and css-select dedupes that context pairwise (removeSubsets): quadratic in the
- * child count, minutes for a 10 MB page of sibling paragraphs. A box with many children is
- * queried from the document instead (whose context is <html>) and the matches filtered by
- * ancestry.
+ * `box.find(selector)` in linear time, with the selector compiled once (query.ts). cheerio
+ * hands the box's children to css-select as the query context and css-select dedupes that
+ * context pairwise (removeSubsets): quadratic in the child count, minutes for a 10 MB page of
+ * sibling paragraphs. A box with many children was therefore queried from the document (whose
+ * context is <html>) and the matches filtered by ancestry; that answer (unscoped: an ancestor
+ * outside the box may satisfy a combinator) is kept for such boxes, now by walking the box.
  */
 export function findIn($: CheerioAPI, box: Cheerio<AnyNode>, selector: string): Cheerio<Element> {
   const root = box.get(0);
   if (!root || box.length !== 1) return (box as Cheerio<Element>).find(selector);
   const kids = 'children' in root ? (root.children as AnyNode[]).length : 0;
+  if (kids <= 64 && isTagNode(root)) return $(findAll($, root, selector));
   if (kids <= 64) return (box as Cheerio<Element>).find(selector);
-  const inside = $(selector)
-    .toArray()
-    .filter((el): el is Element => {
-      if (!isTagNode(el)) return false;
-      for (let a = el.parent; a; a = a.parent) if (a === root) return true;
-      return false;
-    });
-  return $(inside);
+  return $(selectWithin($, root, selector).filter((el) => isTagNode(el)));
 }
 
 /** Removes global and site drop selectors, image tables and labelled related-link boxes. */
@@ -212,7 +208,7 @@ export function cleanContainer(
   // picture and a short caption is a figure written in 2000s CMS markup.
   removeAll(
     findIn($, box, 'table')
-      .filter((_, t) => $(t).find('img').length > 0 && $(t).text().trim().length < 400)
+      .filter((_, t) => findAll($, t, 'img').length > 0 && $(t).text().trim().length < 400)
       .toArray(),
   );
   dropLabelledBoxes($, box);
@@ -297,7 +293,8 @@ interface Segment {
  * repeated paragraphs are left out.
  */
 export function paragraphsOf(root: Element): string[] {
-  const out: string[] = [];
+  const raw: string[] = [];
+  const linkedLen: number[] = [];
   let buf: Segment[] = [];
   const flush = (): void => {
     if (buf.length === 0) return;
@@ -311,13 +308,8 @@ export function paragraphsOf(root: Element): string[] {
     }
     buf = [];
     for (const line of lines) {
-      const text = normalizeText(line.map((s) => s.text).join(''));
-      if (!text) continue;
-      const linked = line.filter((s) => s.linked).reduce((n, s) => n + s.text.trim().length, 0);
-      if (linked / text.length > 0.8) continue;
-      if (BOXED_LABEL.test(text)) continue;
-      if (out[out.length - 1] === text) continue;
-      out.push(text);
+      raw.push(line.map((s) => s.text).join(''));
+      linkedLen.push(line.filter((s) => s.linked).reduce((n, s) => n + s.text.trim().length, 0));
     }
   };
   const walk = (node: Element, depth: number, inLink: boolean): void => {
@@ -342,5 +334,21 @@ export function paragraphsOf(root: Element): string[] {
   };
   walk(root, 0, false);
   flush();
+  // One normalizeText call for all lines (per-call overhead was most of its cost on short
+  // lines). Lines hold no newline and no whitespace but spaces, so normalizing them joined by
+  // newlines, between two sentinel lines that keep the outer trim off the real ones, gives
+  // each line's own normalizeText.
+  let texts = normalizeText(`x\n${raw.join('\n')}\nx`)
+    .split('\n')
+    .slice(1, -1);
+  if (texts.length !== raw.length) texts = raw.map(normalizeText); // cannot happen; insurance
+  const out: string[] = [];
+  texts.forEach((text, i) => {
+    if (!text) return;
+    if ((linkedLen[i] ?? 0) / text.length > 0.8) return;
+    if (BOXED_LABEL.test(text)) return;
+    if (out[out.length - 1] === text) return;
+    out.push(text);
+  });
   return out;
 }

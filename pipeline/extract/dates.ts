@@ -56,10 +56,9 @@ export function parseVietnameseDate(text: string, now: Date): string | null {
   // Long strings are not dates; the cap keeps the regexes below cheap on junk input.
   const s = text.normalize('NFC').replace(/\s+/g, ' ').trim().slice(0, 200);
   if (s === '') return null;
-  const nowVn = DateTime.fromJSDate(now, { zone: VN_ZONE });
-  if (!nowVn.isValid) return null;
+  if (!(now instanceof Date) || Number.isNaN(now.getTime())) return null;
 
-  const dt = parseRelative(s, nowVn) ?? toDateTime(parseAbsolute(s));
+  const dt = parseRelative(s, now) ?? toDateTime(parseAbsolute(s));
   if (!dt || !dt.isValid) return null;
   if (dt.year < EARLIEST_YEAR) return null;
   if (dt.toMillis() > now.getTime() + FUTURE_SLACK_MS) return null;
@@ -89,19 +88,23 @@ const RELATIVE_UNITS: Record<
   năm: 'years',
 };
 
-function parseRelative(s: string, nowVn: DateTime): DateTime | null {
+function parseRelative(s: string, now: Date): DateTime | null {
   const lower = s.toLowerCase();
+  // Built only for relative texts: most dates are absolute and luxon objects are not free.
+  const vn = (): DateTime => DateTime.fromJSDate(now, { zone: VN_ZONE });
   const ago = /(\d{1,4})\s*(giây|phút|giờ|tiếng|ngày|tuần|tháng|năm)\s*trước/u.exec(lower);
   if (ago) {
     const unit = RELATIVE_UNITS[ago[2] ?? ''];
     if (!unit) return null;
-    return nowVn.minus({ [unit]: Number(ago[1]) }).startOf('minute');
+    return vn()
+      .minus({ [unit]: Number(ago[1]) })
+      .startOf('minute');
   }
-  if (/^(vừa xong|vừa mới|mới đây)$/u.test(lower)) return nowVn.startOf('minute');
+  if (/^(vừa xong|vừa mới|mới đây)$/u.test(lower)) return vn().startOf('minute');
   const day = /(hôm qua|hôm kia|hôm nay)/u.exec(lower);
   if (!day) return null;
   const back = day[1] === 'hôm qua' ? 1 : day[1] === 'hôm kia' ? 2 : 0;
-  const base = nowVn.minus({ days: back }).startOf('day');
+  const base = vn().minus({ days: back }).startOf('day');
   // "hôm qua lúc 08:30" / "08:30 hôm qua": that time of that day; without a time, the start
   // of the day (the earliest instant the text allows, so it never lands in the future).
   const time = parseTime(lower.replace(day[1] ?? '', ' '));

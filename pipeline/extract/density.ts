@@ -13,6 +13,7 @@ import {
   removeAll,
   shortText,
 } from './blocks.ts';
+import { selectAll, selectFirst } from './query.ts';
 
 /** Page furniture by tag or ARIA role: never article text. */
 const FURNITURE_TAGS = new Set(['nav', 'header', 'footer', 'aside', 'form', 'menu', 'dialog']);
@@ -34,12 +35,12 @@ const COUNTER_TEXT =
 
 /** Removes furniture from the page body (in place) before a container is picked. */
 export function stripFurniture($: CheerioAPI): void {
-  const body: Cheerio<Element> =
-    $('body').length > 0
-      ? $('body')
-      : $.root()
-          .children()
-          .filter((_, el) => isTagNode(el));
+  const bodyEl = selectFirst($, 'body');
+  const body: Cheerio<Element> = bodyEl
+    ? $(bodyEl)
+    : $.root()
+        .children()
+        .filter((_, el) => isTagNode(el));
   const roots = body.toArray();
   removeAll(
     descendants(
@@ -79,7 +80,7 @@ export function pickContainer($: CheerioAPI): Cheerio<Element> | null {
     if (!isTagNode(el)) return;
     scores.set(el, (scores.get(el) ?? 0) + amount);
   };
-  $('p, pre, blockquote').each((_, p) => {
+  $(selectAll($, 'p, pre, blockquote')).each((_, p) => {
     const $p = $(p);
     const len = $p.text().replace(/\s+/g, ' ').trim().length;
     if (len < 25) return;
@@ -89,7 +90,7 @@ export function pickContainer($: CheerioAPI): Cheerio<Element> | null {
     credit(isTagNode(parent?.parent) ? parent.parent : null, own / 2);
   });
   // Bodies written as text and <br> directly in a div (older CMSes) have no <p> to count.
-  $('div, td, article, section').each((_, el) => {
+  $(selectAll($, 'div, td, article, section')).each((_, el) => {
     let own = 0;
     for (const c of el.children) if (isTextNode(c)) own += c.data.trim().length;
     if (own >= 80) {

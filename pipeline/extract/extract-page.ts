@@ -21,6 +21,7 @@ import { looksLikeLinkList, pickContainer, stripFurniture } from './density.ts';
 import type { PageMetadata } from './metadata.ts';
 import { readMetadata, splitList } from './metadata.ts';
 import { isTooDeep, prepareHtml } from './prepare.ts';
+import { selectAll, selectFirst } from './query.ts';
 import { selectRule } from './select-rule.ts';
 import type { SiteRule } from './site-rule.ts';
 import { SITE_RULES } from './sites/index.ts';
@@ -77,7 +78,7 @@ function extractUnsafe(
   const meta = readMetadata($);
   const { rule } = selectRule($, input.url, rules, prepared.html);
   if (rule?.datelineStamp) {
-    $(rule.datelineStamp).each((_, el) => {
+    $(selectAll($, rule.datelineStamp)).each((_, el) => {
       const place = $(el).text().trim();
       if (place) $(el).text(`${place} - `);
     });
@@ -153,7 +154,8 @@ function readBody($: CheerioAPI, rule: SiteRule | null): Body {
   // No rule, or its container is missing/empty (a redesign, a live page): the generic way.
   stripFurniture($);
   const dense = pickContainer($);
-  const body = $('body').length > 0 ? $('body') : ($.root() as unknown as Cheerio<Element>);
+  const bodyEl = selectFirst($, 'body');
+  const body = bodyEl ? $(bodyEl) : ($.root() as unknown as Cheerio<Element>);
   if (!dense) return { paragraphs, listPage: looksLikeLinkList($, body), signature: null };
   if (looksLikeLinkList($, dense)) return { paragraphs, listPage: true, signature: null };
   cleanContainer($, dense, []);
@@ -275,16 +277,16 @@ function readDate(
   let iso = machineDate(meta.dates, now);
   if (iso) return iso;
   for (const sel of rule?.date ?? []) {
-    for (const el of safeSelect($, sel).toArray()) {
+    for (const el of safeSelectAll($, sel)) {
       iso =
         (el.name === 'time' ? tryDate($(el).attr('datetime')) : null) ?? tryDate(valueOf($, el));
       if (iso) return iso;
     }
   }
-  iso = tryDate($('time[datetime]').first().attr('datetime'));
+  iso = tryDate(selectFirst($, 'time[datetime]')?.attribs['datetime']);
   if (iso) return iso;
   // Last resort: a visible date in an element named like one (baodautu `span.post-time`).
-  for (const el of safeSelect($, GENERIC_DATE).slice(0, 20).toArray()) {
+  for (const el of safeSelectAll($, GENERIC_DATE).slice(0, 20)) {
     const text = $(el).text();
     iso = text.length <= 80 ? tryDate(text) : null;
     if (iso) return iso;
@@ -312,9 +314,9 @@ function machineDate(dates: readonly string[], now: Date): string | null {
 
 function readTags($: CheerioAPI, rule: SiteRule | null, meta: PageMetadata): string[] {
   for (const sel of rule?.tags ?? []) {
-    const found = safeSelect($, sel);
+    const found = safeSelectAll($, sel);
     if (found.length === 0) continue;
-    const tags = splitList(found.toArray().map((el) => valueOf($, el)))
+    const tags = splitList(found.map((el) => valueOf($, el)))
       .map((t) => line(t))
       .filter((t): t is string => t !== null);
     if (tags.length > 0) return tags;
@@ -325,8 +327,8 @@ function readTags($: CheerioAPI, rule: SiteRule | null, meta: PageMetadata): str
 function isVideoPage($: CheerioAPI, meta: PageMetadata, url: string): boolean {
   return (
     (meta.ogType?.startsWith('video') ?? false) ||
-    $('video').length > 0 ||
-    $('script[type="application/ld+json"]').text().includes('VideoObject') ||
+    selectFirst($, 'video') !== null ||
+    $(selectAll($, 'script[type="application/ld+json"]')).text().includes('VideoObject') ||
     /\/video[s]?\//i.test(url)
   );
 }
@@ -347,7 +349,7 @@ function valueOf($: CheerioAPI, el: Element): string {
 
 function firstValue($: CheerioAPI, selectors: readonly string[] | undefined): string | null {
   for (const sel of selectors ?? []) {
-    for (const el of safeSelect($, sel).toArray()) {
+    for (const el of safeSelectAll($, sel)) {
       const v = line(valueOf($, el));
       if (v) return v;
     }
@@ -357,8 +359,7 @@ function firstValue($: CheerioAPI, selectors: readonly string[] | undefined): st
 
 function lastValue($: CheerioAPI, selectors: readonly string[] | undefined): string | null {
   for (const sel of selectors ?? []) {
-    const values = safeSelect($, sel)
-      .toArray()
+    const values = safeSelectAll($, sel)
       .map((el) => line(valueOf($, el)))
       .filter((v): v is string => v !== null);
     const last = values[values.length - 1];
@@ -369,8 +370,7 @@ function lastValue($: CheerioAPI, selectors: readonly string[] | undefined): str
 
 function allValues($: CheerioAPI, selectors: readonly string[] | undefined): string[] {
   for (const sel of selectors ?? []) {
-    const values = safeSelect($, sel)
-      .toArray()
+    const values = safeSelectAll($, sel)
       .map((el) => valueOf($, el))
       .filter((v) => v.trim() !== '');
     if (values.length > 0) return values;
@@ -380,10 +380,15 @@ function allValues($: CheerioAPI, selectors: readonly string[] | undefined): str
 
 /** A selector a rule author got wrong must not take the page down with it. */
 function safeSelect($: CheerioAPI, sel: string): Cheerio<Element> {
+  return $(safeSelectAll($, sel));
+}
+
+/** The elements (not <script>/<style>) a selector matches, none when it is invalid. */
+function safeSelectAll($: CheerioAPI, sel: string): Element[] {
   try {
-    return $(sel).filter((_, el) => isTagNode(el));
+    return selectAll($, sel).filter((el) => isTagNode(el));
   } catch {
-    return $([]);
+    return [];
   }
 }
 
@@ -405,9 +410,43 @@ function sameText(a: string, b: string): boolean {
 /**
  * Words (syllables) for the length thresholds: runs of letters and digits, an inner
  * apostrophe kept (B'Lao is one). Same count as normalize.ts `syllables`, without folding.
+ * The count of `/[\p{L}\p{N}]+(?:['’ʼ][\p{L}\p{N}]+)*\/gu` matches, by a scan that builds no
+ * match strings (it ran on every body twice or three times).
  */
 function countWords(s: string): number {
-  return s.match(/[\p{L}\p{N}]+(?:['’ʼ][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length;) {
+    const cp = s.codePointAt(i) ?? 0;
+    const width = cp > 0xffff ? 2 : 1;
+    if (isWordChar(cp)) {
+      if (!inWord) n++;
+      inWord = true;
+    } else if (!(inWord && APOSTROPHES.has(cp) && isWordChar(s.codePointAt(i + 1) ?? -1))) {
+      inWord = false;
+    }
+    i += width;
+  }
+  return n;
+}
+
+const APOSTROPHES = new Set([0x27, 0x2019, 0x2bc]);
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Per BMP code point: 0 unknown, 1 letter or digit, 2 neither (filled on first sight). */
+const WORD_CHARS = new Uint8Array(0x10000);
+
+function isWordChar(cp: number): boolean {
+  if (cp < 0) return false;
+  if (cp < 0x80) {
+    return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x30 && cp <= 0x39);
+  }
+  if (cp > 0xffff) return WORD_CHAR.test(String.fromCodePoint(cp));
+  let k = WORD_CHARS[cp] ?? 0;
+  if (k === 0) {
+    k = WORD_CHAR.test(String.fromCharCode(cp)) ? 1 : 2;
+    WORD_CHARS[cp] = k;
+  }
+  return k === 1;
 }
 
 function dedupe(values: string[]): string[] {

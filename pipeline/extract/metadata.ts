@@ -4,6 +4,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { load } from 'cheerio';
+import { selectAll } from './query.ts';
 
 export interface PageMetadata {
   headline: string | null;
@@ -41,7 +42,7 @@ const ARTICLE_TYPES = new Set([
 
 export function readMetadata($: CheerioAPI): PageMetadata {
   // One walk for the three element kinds read here (each query walks the whole page).
-  const found = $('meta, title, script[type="application/ld+json"]').toArray();
+  const found = selectAll($, 'meta, title, script[type="application/ld+json"]');
   const nodes = jsonLdNodes(
     $,
     found.filter((el) => el.name === 'script'),

@@ -7,6 +7,7 @@
 // 4. none: the generic fallback (JSON-LD, OpenGraph, content density).
 // Then the layout: a rule's older versions (site-rule.ts) are chosen by markup.
 import type { CheerioAPI } from 'cheerio';
+import { selectFirst } from './query.ts';
 import type { SiteRule, SiteRuleVersion } from './site-rule.ts';
 import { SITE_RULES } from './sites/index.ts';
 
@@ -40,8 +41,8 @@ export function selectRule(
   if (byHost) return withLayout($, byHost, 'host');
 
   for (const declared of [
-    $('link[rel="canonical"]').attr('href'),
-    $('meta[property="og:url"]').attr('content'),
+    selectFirst($, 'link[rel="canonical"]')?.attribs['href'],
+    selectFirst($, 'meta[property="og:url"]')?.attribs['content'],
   ]) {
     const r = declared ? ruleForHost(hostOf(declared), rules) : null;
     if (r) return withLayout($, r, 'canonical');
@@ -94,15 +95,28 @@ function asRule(rule: SiteRule, v: SiteRuleVersion): SiteRule {
  * page); an alternative naming no class or id is always worth the query.
  */
 export function mayMatch(html: string, selector: string): boolean {
-  return selector.split(',').some((alt) => {
-    const names = alt.replace(/\[[^\]]*\]/g, ' ').match(/[.#][\w-]+/g) ?? [];
-    return names.every((n) => html.includes(n.slice(1)));
-  });
+  return namesOf(selector).some((names) => names.every((n) => html.includes(n)));
+}
+
+/** Per alternative of a selector, the class and id names it requires (rules are static). */
+const NAMES = new Map<string, string[][]>();
+
+function namesOf(selector: string): string[][] {
+  let alts = NAMES.get(selector);
+  if (!alts) {
+    alts = selector
+      .split(',')
+      .map((alt) =>
+        (alt.replace(/\[[^\]]*\]/g, ' ').match(/[.#][\w-]+/g) ?? []).map((n) => n.slice(1)),
+      );
+    NAMES.set(selector, alts);
+  }
+  return alts;
 }
 
 function present($: CheerioAPI, selector: string): boolean {
   try {
-    return $(selector).length > 0;
+    return selectFirst($, selector) !== null;
   } catch {
     return false;
   }
