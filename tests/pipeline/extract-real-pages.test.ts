@@ -11,31 +11,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseVietnameseDate } from '../../pipeline/extract/dates.ts';
 import { extract } from '../../pipeline/extract/index.ts';
-import { normalizeText, syllables } from '../../pipeline/normalize.ts';
+import { tokenF1 } from '../../pipeline/extract/score.ts';
+import { normalizeText } from '../../pipeline/normalize.ts';
 
 const DIR = path.resolve(process.cwd(), '../shared/data/articles');
 const NOW = new Date('2026-12-01T00:00:00+07:00');
 const present = existsSync(DIR);
 if (!present) console.log(`extract-real-pages: ${DIR} is absent; real-page checks not run`);
-
-/** Token (syllable) precision, recall and F1 of `got` against `want`, as multisets. */
-function tokenF1(got: string, want: string): { p: number; r: number; f1: number } {
-  const a = syllables(got);
-  const b = syllables(want);
-  const left = new Map<string, number>();
-  for (const t of b) left.set(t, (left.get(t) ?? 0) + 1);
-  let common = 0;
-  for (const t of a) {
-    const n = left.get(t) ?? 0;
-    if (n > 0) {
-      common++;
-      left.set(t, n - 1);
-    }
-  }
-  const p = a.length ? common / a.length : 0;
-  const r = b.length ? common / b.length : 0;
-  return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
-}
 
 const fmt = (x: number): string => x.toFixed(3);
 
@@ -91,12 +73,12 @@ describe.runIf(present)('extract: real pages', () => {
       const title = tokenF1(a.title, e.title);
       console.log(
         `fundus ${pair.html} ${version}: title F1 ${fmt(title.f1)}, body F1 ${fmt(body.f1)} ` +
-          `(P ${fmt(body.p)}, R ${fmt(body.r)})`,
+          `(P ${fmt(body.precision)}, R ${fmt(body.recall)})`,
       );
       expect(a.title).toBe(normalizeText(e.title));
       expect(a.sapo).toBe(normalizeText(e.body.summary.join(' ')));
       expect(body.f1).toBeGreaterThanOrEqual(0.95);
-      expect(body.p).toBeGreaterThanOrEqual(0.99);
+      expect(body.precision).toBeGreaterThanOrEqual(0.99);
       expect(a.author).toBe(e.authors.join(', '));
       expect(a.publishedAt).toBe(parseVietnameseDate(e.publishing_date, NOW));
       expect(a.tags).toEqual(e.topics.map(normalizeText));
