@@ -11,18 +11,19 @@
 // All phrases live in one map from first syllable to candidates, so a text is read once.
 import { canonicalTones, fold, syllables } from '../normalize.ts';
 
+/** Shared between texts (tokenize reuses one object per form and gap): never mutate one. */
 export type Token = {
   /** The folded syllable, as `syllables()` gives it. */
-  folded: string;
+  readonly folded: string;
   /** NFC, canonical tone placement, lowercase. */
-  lower: string;
-  capitalized: boolean;
+  readonly lower: string;
+  readonly capitalized: boolean;
   /** Written without any diacritic (also true for digits and Latin words). */
-  plain: boolean;
+  readonly plain: boolean;
   /** Sentence punctuation (. , ; : ! ? brackets, quotes, line break) precedes this token. */
-  breakBefore: boolean;
+  readonly breakBefore: boolean;
   /** Only spaces separate this token from the previous one (no hyphen, slash or dash). */
-  joinedBefore: boolean;
+  readonly joinedBefore: boolean;
 };
 
 export type TokenizedText = {
@@ -52,6 +53,15 @@ type TokenShape = {
   plain: boolean;
   /** The token has a letter (counts toward the `unaccented` share). */
   word: boolean;
+  /**
+   * The token itself for each (breakBefore, joinedBefore), made on first use. Tokens are
+   * never mutated, so texts share them: once a chunk has been seen, tokenizing it allocates
+   * nothing and reads one object instead of copying five fields.
+   */
+  t00: Token | undefined;
+  t01: Token | undefined;
+  t10: Token | undefined;
+  t11: Token | undefined;
 };
 
 /** One word of the normalized text (a WORD match): 0, 1 or, rarely, several tokens. */
@@ -74,6 +84,10 @@ type ChunkShape = {
   /** Apostrophes stand before the first word / after the last (they are part of the gap). */
   leading: boolean;
   trailing: boolean;
+  /** The common case, one word of one token and no apostrophe around: that token. */
+  one: TokenShape | null;
+  hasUpper: boolean;
+  hasLower: boolean;
 };
 
 function makeToken(raw: string, breakBefore: boolean, joinedBefore: boolean): Token[] {
@@ -95,15 +109,36 @@ function makeToken(raw: string, breakBefore: boolean, joinedBefore: boolean): To
   return [{ folded, lower, capitalized, plain: lower === folded, breakBefore, joinedBefore }];
 }
 
+/**
+ * One string object per distinct syllable form. Every token and every phrase of every index
+ * gets its syllables from here, so the comparisons of matching (Map keys, `t.folded !==
+ * p.folded`) are mostly pointer checks instead of character by character. Only an
+ * optimisation: strings that escaped a clear still compare equal by content.
+ */
+const interned = new Map<string, string>();
+const MAX_INTERNED = 1 << 17;
+
+function intern(s: string): string {
+  const known = interned.get(s);
+  if (known !== undefined) return known;
+  if (interned.size >= MAX_INTERNED) interned.clear();
+  interned.set(s, s);
+  return s;
+}
+
 function wordShape(raw: string): WordShape {
   const made = makeToken(raw, false, false);
   return {
     tokens: made.map(({ folded, lower, capitalized, plain }) => ({
-      folded,
-      lower,
+      folded: intern(folded),
+      lower: intern(lower),
       capitalized,
       plain,
       word: LETTER.test(lower),
+      t00: undefined,
+      t01: undefined,
+      t10: undefined,
+      t11: undefined,
     })),
     split: made.length !== 1,
     hasUpper: UPPER.test(raw),
@@ -122,7 +157,41 @@ function chunkShape(chunk: string): ChunkShape {
     last = m.index + m[0].length;
   }
   const first = t.search(WORD);
-  return { words, leading: first !== 0, trailing: last < t.length };
+  const leading = first !== 0;
+  const trailing = last < t.length;
+  const only = words[0];
+  const one =
+    words.length === 1 && only && !only.split && only.tokens.length === 1 && !leading && !trailing
+      ? (only.tokens[0] ?? null)
+      : null;
+  return {
+    words,
+    leading,
+    trailing,
+    one,
+    hasUpper: words.some((w) => w.hasUpper),
+    hasLower: words.some((w) => w.hasLower),
+  };
+}
+
+/** The shared token of `t` standing after a gap with these two facts. */
+function tokenOf(t: TokenShape, breakBefore: boolean, joinedBefore: boolean): Token {
+  const made = breakBefore ? (joinedBefore ? t.t11 : t.t10) : joinedBefore ? t.t01 : t.t00;
+  if (made !== undefined) return made;
+  const token: Token = {
+    folded: t.folded,
+    lower: t.lower,
+    capitalized: t.capitalized,
+    plain: t.plain,
+    breakBefore,
+    joinedBefore,
+  };
+  if (breakBefore) {
+    if (joinedBefore) t.t11 = token;
+    else t.t10 = token;
+  } else if (joinedBefore) t.t01 = token;
+  else t.t00 = token;
+  return token;
 }
 
 // Character classes of the scan. Word: \p{L}\p{M}\p{N}; apostrophe: the inner-apostrophe
@@ -327,6 +396,21 @@ function tokenizeNfc(s: string): TokenizedText {
       }
     }
     const shape = chunkMemo.get(s, i, j, fmix32(hash));
+    const one = shape.one;
+    if (one !== null) {
+      const first = tokens.length === 0;
+      tokens.push(tokenOf(one, !first && gapBreak, !first && gapSpaces));
+      hasUpper ||= shape.hasUpper;
+      hasLower ||= shape.hasLower;
+      if (one.word) {
+        words++;
+        if (!one.plain) marked++;
+      }
+      gapBreak = false;
+      gapSpaces = true;
+      i = j;
+      continue;
+    }
     if (shape.leading) gapSpaces = false;
     for (let w = 0; w < shape.words.length; w++) {
       const word = shape.words[w] as WordShape;
@@ -342,14 +426,13 @@ function tokenizeNfc(s: string): TokenizedText {
       hasLower ||= word.hasLower;
       for (let p = 0; p < word.tokens.length; p++) {
         const t = word.tokens[p] as TokenShape;
-        tokens.push({
-          folded: t.folded,
-          lower: t.lower,
-          capitalized: t.capitalized,
-          plain: t.plain,
-          breakBefore: word.split ? breakBefore && p === 0 : breakBefore,
-          joinedBefore: word.split ? joinedBefore || p > 0 : joinedBefore,
-        });
+        tokens.push(
+          tokenOf(
+            t,
+            word.split ? breakBefore && p === 0 : breakBefore,
+            word.split ? joinedBefore || p > 0 : joinedBefore,
+          ),
+        );
         if (t.word) {
           words++;
           if (!t.plain) marked++;

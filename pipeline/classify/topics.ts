@@ -48,18 +48,30 @@ const ZONES: readonly Zone[] = ['title', 'lead', 'body'];
 const ZONE_WEIGHT: Record<Zone, number> = { title: 3, lead: 2, body: 1 };
 const THRESHOLD = 2;
 
+/**
+ * The query set is built on first use: a process that loads the config but labels nothing
+ * (most CLI commands, a crawl pass with no new page) does not pay for it. The entries were
+ * parsed once already when the config was validated, so no error waits in here.
+ */
 export function compileTopics(cfg: TopicsConfig): CompiledTopics {
-  const entries: { key: EntryKey; query: QueryNode }[] = [];
+  const entries: { key: EntryKey; entry: string }[] = [];
   const topics = cfg.topics.map((t, i): CompiledTopic => {
     const add = (list: string[], exclude: boolean): number[] =>
       list.map((entry) => {
-        entries.push({ key: { topic: i, exclude }, query: parseTopicEntry(entry) });
+        entries.push({ key: { topic: i, exclude }, entry });
         return entries.length - 1;
       });
     return { id: t.id, include: add(t.include, false), exclude: add(t.exclude, true) };
   });
+  let queries: CompiledQuerySet<EntryKey> | undefined;
   return {
-    queries: compileQueries(entries, { diacritics: 'strict' }),
+    get queries(): CompiledQuerySet<EntryKey> {
+      queries ??= compileQueries(
+        entries.map(({ key, entry }) => ({ key, query: parseTopicEntry(entry) })),
+        { diacritics: 'strict' },
+      );
+      return queries;
+    },
     topics,
     order: topics.map((t) => t.id),
     sensitive: new Set(cfg.topics.filter((t) => t.sensitive).map((t) => t.id)),
@@ -70,24 +82,26 @@ export function matchTopics(doc: TokenizedDoc, topics: CompiledTopics): TopicId[
   // The tokens are classify's own; the query document's strings are unused because topic
   // entries hold no metadata filter (refused at config load).
   const prepared = prepareDocument({ title: '', body: '' }, doc);
-  const explained = topics.queries.explain(prepared);
+  // Most texts touch few entries: the scan says which queries have a hit at all, and only
+  // those are looked at (an entry without hits never counts, whatever its NOTs).
+  const set = topics.queries;
+  const found = set.scan(prepared);
   const rank = (h: LeafHit): number => ZONES.indexOf(zoneOf(doc, h.field, h.start));
   const out: TopicId[] = [];
   for (const t of topics.topics) {
-    const hitsOf = (i: number): LeafHit[] => explained[i]?.hits ?? [];
-    if (t.include.every((i) => hitsOf(i).length === 0)) continue;
+    if (!t.include.some((i) => found.has(i))) continue;
     const cancel: Span[] = [];
     for (const i of t.exclude) {
-      const hits = hitsOf(i);
-      const node = topics.queries.queries[i]?.query;
-      if (hits.length === 0 || !node) continue;
-      cancel.push(...(support(node, byLeaf(hits), ALL_FIELDS) ?? []));
+      const node = set.queries[i]?.query;
+      if (!found.has(i) || !node) continue;
+      cancel.push(...(support(node, byLeaf(found.hits(i)), ALL_FIELDS) ?? []));
     }
     let score = 0;
     for (const i of t.include) {
-      const node = topics.queries.queries[i]?.query;
-      const kept = hitsOf(i).filter((h) => !cancel.some((c) => overlaps(c, h)));
-      if (!node || kept.length === 0) continue;
+      const node = set.queries[i]?.query;
+      if (!found.has(i) || !node) continue;
+      const kept = found.hits(i).filter((h) => !cancel.some((c) => overlaps(c, h)));
+      if (kept.length === 0) continue;
       for (let z = 0; z < ZONES.length; z++) {
         const read = byLeaf(kept.filter((h) => rank(h) <= z));
         if (support(node, read, ALL_FIELDS) !== null) {

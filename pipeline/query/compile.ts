@@ -1,9 +1,12 @@
 // Many queries, one reading of the text. Every distinct term and phrase of every query goes
-// into one index keyed by its first folded syllable (terms written `x*` into a second map
-// keyed by the folded prefix); each field's tokens are scanned once, each token looks up
-// its candidates, and the start of every hit is recorded per leaf and field. Each query is
-// then a predicate over those hit lists (NEAR compares positions) and the document's
-// metadata: the cost grows with the text plus the hits, not with the number of keywords.
+// into one index keyed by its first folded syllable, then a phrase by its second (terms
+// written `x*` into a second map keyed by the folded prefix); each field's tokens are scanned
+// once, each token looks up its candidates, and the start of every hit is recorded per leaf
+// and field. Each query is then a predicate over those hit lists (NEAR compares positions)
+// and the document's metadata: the cost grows with the text plus the hits, not with the
+// number of keywords. `scan` goes further for callers that ask about a few queries of many
+// (topics): a query none of whose leaves occurs is known at once, and hit lists are built
+// only for the queries asked about.
 import type { TextField } from '../../src/schema.ts';
 import { tokenize, type Token, type TokenizedText } from '../classify/phrase-index.ts';
 import { TEXT_FIELDS, type LeafNode, type QueryNode } from './ast.ts';
@@ -36,6 +39,18 @@ export type CompileOptions = { diacritics?: DiacriticsMode };
 export type LeafHit = { leaf: LeafNode; field: TextField; start: number; end: number };
 export type QueryExplanation<K> = { key: K; matched: boolean; hits: LeafHit[] };
 
+/**
+ * One reading of a document, asked about query by query (indexes in the order given). Only
+ * what is asked is built, so a caller that needs the hits of a few queries out of hundreds
+ * pays for those few.
+ */
+export interface QueryHits {
+  /** Some term or phrase of query `i` occurs in the document (cheap). */
+  has(i: number): boolean;
+  /** The hits of query `i`'s terms and phrases, as `explain` lists them. */
+  hits(i: number): LeafHit[];
+}
+
 export interface CompiledQuerySet<K> {
   /** The queries as ASTs, in the order given. */
   readonly queries: ReadonlyArray<{ key: K; query: QueryNode }>;
@@ -43,6 +58,8 @@ export interface CompiledQuerySet<K> {
   match(doc: QueryDocument | PreparedDocument): K[];
   /** Every query with whether it matched and the hits of its terms and phrases. */
   explain(doc: QueryDocument | PreparedDocument): QueryExplanation<K>[];
+  /** The text read once; the hits of each query on demand. */
+  scan(doc: QueryDocument | PreparedDocument): QueryHits;
 }
 
 type Leaf = { node: LeafNode; tokens: Token[]; prefix: boolean };
@@ -60,22 +77,34 @@ export function compileQueries<K>(
   const strict = (opts.diacritics ?? 'insensitive') === 'strict';
   const leaves: Leaf[] = [];
   const leafIds = new Map<string, number>();
-  const exact = new Map<string, number[]>();
+  /** Leaves by first folded syllable, then (phrases) by the second: few candidates to try. */
+  const exact = new Map<string, { one: number[]; bySecond: Map<string, number[]> }>();
   const prefixes = new Map<string, number[]>();
 
   const leafId = (node: LeafNode): number => {
     const prefix = node.type === 'term' && node.prefix;
-    const tokens = tokenize(node.text).tokens;
-    const spelled = strict ? node.text : tokens.map((t) => t.folded).join(' ');
+    // Strict leaves are told apart by their text as written: no need to cut a known one again.
+    let tokens = strict ? undefined : tokenize(node.text).tokens;
+    const spelled = tokens ? tokens.map((t) => t.folded).join(' ') : node.text;
     const id = `${node.type}|${prefix ? '*' : ''}|${spelled}`;
     const known = leafIds.get(id);
     if (known !== undefined) return known;
+    tokens ??= tokenize(node.text).tokens;
     const n = leaves.length;
     leaves.push({ node, tokens, prefix });
     leafIds.set(id, n);
     const first = tokens[0]?.folded ?? '';
-    const map = prefix ? prefixes : exact;
-    map.set(first, [...(map.get(first) ?? []), n]);
+    if (prefix) prefixes.set(first, [...(prefixes.get(first) ?? []), n]);
+    else {
+      let bucket = exact.get(first);
+      if (!bucket) {
+        bucket = { one: [], bySecond: new Map() };
+        exact.set(first, bucket);
+      }
+      const second = tokens[1]?.folded;
+      if (second === undefined) bucket.one.push(n);
+      else bucket.bySecond.set(second, [...(bucket.bySecond.get(second) ?? []), n]);
+    }
     return n;
   };
 
@@ -89,47 +118,103 @@ export function compileQueries<K>(
       throw new QuerySyntaxError(e.position, `${e.reason} (query ${i}${name})`, { cause: e });
     }
     const ids: number[] = [];
-    const pred = toPred(node, (leaf) => {
-      const id = leafId(leaf);
-      ids.push(id);
-      return id;
-    });
+    const pred = toPred(
+      node,
+      (leaf) => {
+        const id = leafId(leaf);
+        ids.push(id);
+        return id;
+      },
+      (id) => leaves[id]?.tokens.length ?? 0,
+    );
     return { key, query: node, pred, leafIds: [...new Set(ids)] };
+  });
+
+  /** leafQueries[leafId]: the queries that contain the leaf, so a hit marks them. */
+  const leafQueries: number[][] = leaves.map(() => []);
+  compiled.forEach((q, i) => {
+    for (const id of q.leafIds) leafQueries[id]?.push(i);
   });
 
   const prefixLengths = [...new Set([...prefixes.keys()].map((p) => p.length))].sort(
     (a, b) => a - b,
   );
 
-  const scan = (doc: PreparedDocument): Hits =>
-    TEXT_FIELDS.map((field) => {
-      const hits: (number[] | undefined)[] = new Array<number[] | undefined>(leaves.length);
-      if (leaves.length > 0) scanField(doc.text[field], hits);
-      return hits;
+  /** The hits of every leaf, and the leaves found (each once, in order of first hit). */
+  const scan = (doc: PreparedDocument): { hits: Hits; found: number[] } => {
+    const found: number[] = [];
+    const seen = new Uint8Array(leaves.length);
+    const hits = TEXT_FIELDS.map((field) => {
+      const perLeaf: (number[] | undefined)[] = new Array<number[] | undefined>(leaves.length);
+      if (leaves.length > 0) scanField(doc.text[field], perLeaf, seen, found);
+      return perLeaf;
     });
-
-  const record = (hits: (number[] | undefined)[], id: number, at: number): void => {
-    const list = hits[id];
-    if (list) list.push(at);
-    else hits[id] = [at];
+    return { hits, found };
   };
 
-  const scanField = (text: TokenizedText, hits: (number[] | undefined)[]): void => {
+  const scanField = (
+    text: TokenizedText,
+    hits: (number[] | undefined)[],
+    seen: Uint8Array,
+    found: number[],
+  ): void => {
     const { tokens } = text;
+    const record = (id: number, at: number): void => {
+      const list = hits[id];
+      if (list) list.push(at);
+      else {
+        hits[id] = [at];
+        if (seen[id] === 0) {
+          seen[id] = 1;
+          found.push(id);
+        }
+      }
+    };
     for (let i = 0; i < tokens.length; i++) {
-      const folded = tokens[i]?.folded ?? '';
-      for (const id of exact.get(folded) ?? []) {
-        const leaf = leaves[id];
-        if (leaf && fits(text, i, leaf.tokens, strict)) record(hits, id, i);
+      const folded = (tokens[i] as Token).folded;
+      const bucket = exact.get(folded);
+      if (bucket !== undefined) {
+        for (const id of bucket.one) {
+          if (fits(text, i, (leaves[id] as Leaf).tokens, strict)) record(id, i);
+        }
+        const next = tokens[i + 1];
+        const phrases =
+          next && bucket.bySecond.size > 0 ? bucket.bySecond.get(next.folded) : undefined;
+        if (phrases !== undefined) {
+          for (const id of phrases) {
+            if (fits(text, i, (leaves[id] as Leaf).tokens, strict)) record(id, i);
+          }
+        }
       }
       for (const len of prefixLengths) {
         if (len > folded.length) break;
-        for (const id of prefixes.get(folded.slice(0, len)) ?? []) {
+        const ids = prefixes.get(folded.slice(0, len));
+        if (ids === undefined) continue;
+        for (const id of ids) {
           const p = leaves[id]?.tokens[0];
-          if (p && fitsPrefix(text, i, p, strict)) record(hits, id, i);
+          if (p && fitsPrefix(text, i, p, strict)) record(id, i);
         }
       }
     }
+  };
+
+  const read = (doc: PreparedDocument): Hits => scan(doc).hits;
+
+  const leafHits = (hits: Hits, q: number): LeafHit[] => {
+    const out: LeafHit[] = [];
+    for (const id of compiled[q]?.leafIds ?? []) {
+      const leaf = leaves[id];
+      if (!leaf) continue;
+      for (let f = 0; f < hits.length; f++) {
+        const starts = hits[f]?.[id];
+        if (starts === undefined) continue;
+        const field = TEXT_FIELDS[f] ?? 'body';
+        for (const start of starts) {
+          out.push({ leaf: leaf.node, field, start, end: start + leaf.tokens.length });
+        }
+      }
+    }
+    return out;
   };
 
   const prepare = (d: QueryDocument | PreparedDocument): PreparedDocument =>
@@ -139,26 +224,25 @@ export function compileQueries<K>(
     queries: compiled.map(({ key, query }) => ({ key, query })),
     match(d) {
       const doc = prepare(d);
-      const ctx: Ctx = { hits: scan(doc), doc };
+      const ctx: Ctx = { hits: read(doc), doc };
       return compiled.filter((q) => q.pred(ctx, ALL_FIELDS)).map((q) => q.key);
     },
     explain(d) {
       const doc = prepare(d);
-      const ctx: Ctx = { hits: scan(doc), doc };
-      return compiled.map((q) => {
-        const hits: LeafHit[] = [];
-        for (const id of q.leafIds) {
-          const leaf = leaves[id];
-          if (!leaf) continue;
-          ctx.hits.forEach((perField, f) => {
-            for (const start of perField[id] ?? []) {
-              const field = TEXT_FIELDS[f] ?? 'body';
-              hits.push({ leaf: leaf.node, field, start, end: start + leaf.tokens.length });
-            }
-          });
-        }
-        return { key: q.key, matched: q.pred(ctx, ALL_FIELDS), hits };
-      });
+      const ctx: Ctx = { hits: read(doc), doc };
+      return compiled.map((q, i) => ({
+        key: q.key,
+        matched: q.pred(ctx, ALL_FIELDS),
+        hits: leafHits(ctx.hits, i),
+      }));
+    },
+    scan(d) {
+      const { hits, found } = scan(prepare(d));
+      const touched = new Uint8Array(compiled.length);
+      for (const id of found) {
+        for (const q of leafQueries[id] ?? []) touched[q] = 1;
+      }
+      return { has: (i) => touched[i] === 1, hits: (i) => leafHits(hits, i) };
     },
   };
 }
@@ -191,7 +275,11 @@ function fitsPrefix(text: TokenizedText, at: number, p: Token, strict: boolean):
   return !(p.capitalized && !t.capitalized && !text.caseless);
 }
 
-function toPred(node: QueryNode, leafId: (leaf: LeafNode) => number): Pred {
+function toPred(
+  node: QueryNode,
+  leafId: (leaf: LeafNode) => number,
+  leafLength: (id: number) => number,
+): Pred {
   switch (node.type) {
     case 'term':
     case 'phrase': {
@@ -199,22 +287,22 @@ function toPred(node: QueryNode, leafId: (leaf: LeafNode) => number): Pred {
       return ({ hits }, fields) => fields.some((f) => hits[f]?.[id] !== undefined);
     }
     case 'and': {
-      const cs = node.children.map((c) => toPred(c, leafId));
+      const cs = node.children.map((c) => toPred(c, leafId, leafLength));
       return (ctx, fields) => cs.every((c) => c(ctx, fields));
     }
     case 'or': {
-      const cs = node.children.map((c) => toPred(c, leafId));
+      const cs = node.children.map((c) => toPred(c, leafId, leafLength));
       return (ctx, fields) => cs.some((c) => c(ctx, fields));
     }
     case 'not': {
-      const c = toPred(node.child, leafId);
+      const c = toPred(node.child, leafId, leafLength);
       return (ctx, fields) => !c(ctx, fields);
     }
     case 'near': {
       const l = leafId(node.left);
       const r = leafId(node.right);
-      const lenL = tokenize(node.left.text).tokens.length;
-      const lenR = tokenize(node.right.text).tokens.length;
+      const lenL = leafLength(l);
+      const lenR = leafLength(r);
       const n = node.distance;
       return ({ hits }, fields) =>
         fields.some((f) => {
@@ -224,7 +312,7 @@ function toPred(node: QueryNode, leafId: (leaf: LeafNode) => number): Pred {
         });
     }
     case 'field': {
-      const c = toPred(node.child, leafId);
+      const c = toPred(node.child, leafId, leafLength);
       const only = [TEXT_FIELDS.indexOf(node.field)];
       return (ctx) => c(ctx, only);
     }

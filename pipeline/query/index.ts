@@ -65,4 +65,5 @@ export {
   type DiacriticsMode,
   type LeafHit,
   type QueryExplanation,
+  type QueryHits,
 } from './compile.ts';
