@@ -116,6 +116,15 @@ export const NEGATIVE: readonly LexEntry[] = [
   ['tàn phá', 2],
   ['ùn tắc', 1],
   ['bùn đỏ', 1],
+  // what a disaster does to a place: roads cut, villages isolated, people moved out
+  ['chia cắt', 1.5],
+  ['cô lập', 1.5],
+  ['sơ tán', 1],
+  ['di dời khẩn cấp', 1.5],
+  ['vỡ đê', 2],
+  ['vỡ đập', 2],
+  ['mất điện', 1],
+  ['đất đá', 1],
   // crime and law enforcement
   ['khởi tố', 2],
   ['bắt giữ', 2],
@@ -175,6 +184,14 @@ export const NEGATIVE: readonly LexEntry[] = [
   ['bị phạt', 1],
   ['tịch thu', 1],
   ['không rõ nguồn gốc', 1],
+  ['bị lừa', 2],
+  ['mất tiền', 1.5],
+  ['không phép', 1],
+  ['bất hợp pháp', 1.5],
+  ['trái quy định', 1.5],
+  ['sai quy định', 1.5],
+  ['lập biên bản', 1],
+  ['ngang nhiên', 1.5],
   // governance failures
   ['tham nhũng', 2],
   ['tham ô', 2],
@@ -226,6 +243,12 @@ export const NEGATIVE: readonly LexEntry[] = [
   ['phá sản', 1.5],
   ['sụt giảm', 1],
   ['khó khăn', 1],
+  ['thua thiệt', 1.5],
+  ['lỗ vốn', 1.5],
+  ['bị lỗ', 1.5],
+  ['chững lại', 1],
+  ['ế ẩm', 1.5],
+  ['bị trả về', 1.5],
   // grievance, accusation, distress
   ['bức xúc', 1.5],
   ['phẫn nộ', 1.5],
@@ -268,6 +291,13 @@ export const NEGATIVE: readonly LexEntry[] = [
   ['cấm', 0.5],
   ['tù nhân chính trị', 1.5],
   ['xúc phạm', 1.5],
+  // coercion and loss told by those who suffer it (rights complaints, land disputes)
+  ['bị ép', 1.5],
+  ['ép buộc', 1.5],
+  ['cưỡng ép', 2],
+  ['sách nhiễu', 2],
+  ['mất đất', 1.5],
+  ['mất hết', 1.5],
   // misinformation as harm
   ['tin giả', 1],
   ['tin đồn', 1],
@@ -316,6 +346,14 @@ export const POSITIVE: readonly LexEntry[] = [
   ['được mùa', 1.5],
   ['được giá', 1.5],
   ['bội thu', 1.5],
+  ['trúng đậm', 1.5],
+  ['dồi dào', 1],
+  ['năng suất cao', 1],
+  ['sản lượng cao', 1],
+  ['bao tiêu', 1],
+  ['lãi', 1],
+  ['hoàn thành kế hoạch', 1.5],
+  ['hoàn thành mục tiêu', 1.5],
   ['thu hút đầu tư', 1.5],
   ['thu hút vốn', 1.5],
   ['khánh thành', 1.5],
@@ -323,7 +361,11 @@ export const POSITIVE: readonly LexEntry[] = [
   ['thông xe', 1.5],
   ['đưa vào sử dụng', 1],
   ['đi vào hoạt động', 1],
-  ['khởi công', 1],
+  ['đưa vào khai thác', 1],
+  ['chính thức vận hành', 1],
+  ['vận hành thương mại', 1],
+  ['nâng công suất', 1],
+  ['ra mắt', 0.5],
   ['đường bay mới', 1],
   ['chuyến bay thẳng', 1],
   ['đầu tiên', 0.5],
@@ -395,6 +437,11 @@ export const POSITIVE: readonly LexEntry[] = [
   ['hân hoan', 1.5],
   ['vui mừng', 1.5],
   ['hạnh phúc', 1],
+  ['vui', 1],
+  ['mừng', 1],
+  ['trang trọng', 0.5],
+  ['long trọng', 0.5],
+  ['bồi thường thỏa đáng', 1.5],
   ['bình yên', 1],
   ['yêu thích', 1],
   ['tình yêu', 0.5],
@@ -407,6 +454,10 @@ export const POSITIVE: readonly LexEntry[] = [
   ['phần quà', 1],
   ['suất quà', 1],
   ['tặng', 1],
+  // help given to those in need: "trao bò giống cho hộ nghèo"
+  ['cho hộ nghèo', 1],
+  ['cho người nghèo', 1],
+  ['cho các hộ nghèo', 1],
   ['trao', 0.5],
   ['học bổng', 1],
   ['miễn phí', 1],
@@ -439,6 +490,8 @@ export const POSITIVE: readonly LexEntry[] = [
   ['tự nguyện', 0.5],
   ['thu hồi', 0.5],
   ['chất lượng cao', 0.5],
+  ['hiện đại', 0.5],
+  ['tiết kiệm', 0.5],
 ];
 
 /** Entries that carry no valence but would otherwise be read as one ("yêu cầu" ⊃ "yêu"). */
@@ -479,6 +532,43 @@ export const NEUTRAL_BLOCKERS: readonly string[] = [
   'ngập tràn',
   'tràn ngập',
   'ngập mặn',
+  // "lãi" as price of money, "vui" as recreation, "dẫn đầu đoàn" as leading a delegation
+  'lãi suất',
+  'lãi vay',
+  'vui chơi',
+  'dẫn đầu đoàn',
+  'hợp tác xã',
+  'trao đổi',
+];
+
+/**
+ * Neutral frames (taxonomy §3: "announcements, schedules, plain reports"): in a title they
+ * say the text is about a plan, a meeting or an announcement, so the gains it names are aims
+ * or agenda, not results ("đặt mục tiêu tăng trưởng 8%"). Achievements that end a plan are
+ * polar entries and win as the longer match ("hoàn thành kế hoạch").
+ */
+export const NEUTRAL_FRAMES: readonly string[] = [
+  'đặt mục tiêu',
+  'phấn đấu',
+  'dự kiến',
+  // a start is news of a plan, not of a result
+  'khởi công',
+  'kế hoạch',
+  'hội nghị',
+  'hội thảo',
+  'tọa đàm',
+  'họp báo',
+  'kỳ họp',
+  'phiên họp',
+  'thông báo',
+  'công bố',
+  'triển khai',
+  'khảo sát',
+  'tìm hiểu',
+  'lấy ý kiến',
+  'dự thảo',
+  'đề xuất',
+  'lịch thi đấu',
 ];
 
 /** Negators: they turn the valence of what follows in the clause (scope in syllables). */
@@ -530,9 +620,9 @@ export const NON_NEGATORS: readonly string[] = [
  * túy", "chống khai thác IUU"), so its valence is dropped.
  */
 export const PREVENTIVES: readonly (readonly [phrase: string, scope: number])[] = [
-  ['phòng chống', 4],
+  ['phòng chống', 6],
   ['phòng cháy', 4],
-  ['chống', 3],
+  ['chống', 6],
   ['phòng ngừa', 4],
   ['ngăn chặn', 4],
   ['ngăn ngừa', 4],

@@ -6,6 +6,8 @@
 // the exception the taxonomy names ("help given"): a relief phrase takes the harm it names out
 // of the count, and in a title it frames the story, so the damage in the body weighs half.
 // An official answer to a rumour is never negative: its negative words are the rumour's.
+// A title that frames a plan or an announcement ("đặt mục tiêu", "khởi công", "hội nghị") and
+// claims no achievement itself makes the gains in the text aims: they weigh AIMED_GAIN.
 import type { SourceCategory, Tone } from '../../src/schema.ts';
 import { FIELDS, type TokenizedDoc } from '../locate.ts';
 import { PhraseIndex, type PhraseMatch, type TokenizedText } from './phrase-index.ts';
@@ -15,6 +17,7 @@ import {
   NEGATIVE,
   NEGATORS,
   NEUTRAL_BLOCKERS,
+  NEUTRAL_FRAMES,
   NON_NEGATORS,
   POSITIVE,
   POST_INTENSIFIERS,
@@ -26,6 +29,7 @@ import { zoneOf, type Zone } from './zones.ts';
 type Cue =
   | { kind: 'polar'; value: number }
   | { kind: 'block' }
+  | { kind: 'frame' }
   | { kind: 'negate'; scope: number }
   | { kind: 'prevent'; scope: number }
   | { kind: 'intensify'; factor: number }
@@ -53,6 +57,8 @@ const CLAUSE_BREAKERS = new Set(['nhưng', 'mà', 'tuy'].map((w) => w.normalize(
 const POST_REACH = 2;
 /** Harm in the lead and body of a story whose title is about help after it. */
 const FRAMED_HARM = 0.5;
+/** Gains in a text whose title is a plan or an announcement, with no achievement of its own. */
+const AIMED_GAIN = 0.4;
 
 export function compileTone(): CompiledTone {
   const cues = new PhraseIndex<Cue>();
@@ -60,6 +66,7 @@ export function compileTone(): CompiledTone {
   for (const [p, w] of POSITIVE) cues.add(p, { kind: 'polar', value: w });
   for (const p of NEUTRAL_BLOCKERS) cues.add(p, { kind: 'block' });
   for (const p of NON_NEGATORS) cues.add(p, { kind: 'block' });
+  for (const p of NEUTRAL_FRAMES) cues.add(p, { kind: 'frame' });
   for (const [p, scope] of NEGATORS) cues.add(p, { kind: 'negate', scope });
   for (const [p, scope] of PREVENTIVES) cues.add(p, { kind: 'prevent', scope });
   for (const [p, factor] of INTENSIFIERS) cues.add(p, { kind: 'intensify', factor });
@@ -107,6 +114,8 @@ type FieldScore = {
   strongNeg: boolean;
   /** A relief phrase that was not negated ("khắc phục hậu quả", not "chưa khắc phục"). */
   relief: boolean;
+  /** A neutral frame ("kế hoạch", "hội nghị") stands in the field. */
+  frame: boolean;
 };
 
 function scoreField(
@@ -117,7 +126,14 @@ function scoreField(
 ): FieldScore {
   const text = doc[field];
   const clauseOf = clauses(text);
-  const out: FieldScore = { pos: 0, neg: 0, strongPos: false, strongNeg: false, relief: false };
+  const out: FieldScore = {
+    pos: 0,
+    neg: 0,
+    strongPos: false,
+    strongNeg: false,
+    relief: false,
+    frame: false,
+  };
   let negation: Scope | undefined;
   let prevention: Scope | undefined;
   let intensity: { until: number; factor: number } | undefined;
@@ -144,6 +160,9 @@ function scoreField(
     const clause = clauseOf[m.start] ?? 0;
     switch (cue.kind) {
       case 'block':
+        break;
+      case 'frame':
+        out.frame = true;
         break;
       case 'negate':
         negation = { until: m.end - 1 + cue.scope, clause };
@@ -193,9 +212,11 @@ export function scoreTone(
   let strongPos = false;
   let strongNeg = false;
   let harmWeight = 1;
+  let gainWeight = 1;
   for (const f of FIELDS) {
     const s = scoreField(doc, f, tone, harmWeight);
-    positive += s.pos;
+    if (f === 'title' && s.frame && !s.strongPos) gainWeight = AIMED_GAIN;
+    positive += s.pos * gainWeight;
     negative += s.neg;
     strongPos ||= s.strongPos;
     strongNeg ||= s.strongNeg;

@@ -9,6 +9,7 @@ import {
   NEGATIVE,
   NEGATORS,
   NEUTRAL_BLOCKERS,
+  NEUTRAL_FRAMES,
   NON_NEGATORS,
   POSITIVE,
   POST_INTENSIFIERS,
@@ -154,12 +155,78 @@ describe('tone: plain reports stay neutral', () => {
   });
 });
 
+describe('tone: plans and announcements (neutral frames)', () => {
+  it('a target or a forecast in the title makes the gains it names aims, not results', () => {
+    const sapo = 'Doanh thu dự kiến tăng trưởng 12%, thu hút đầu tư vào chế biến sâu.';
+    expect(toneOf('Ngành nông nghiệp đặt mục tiêu xuất khẩu 2 tỷ USD', { sapo })).toBe('neutral');
+    expect(toneOf('Ngành nông nghiệp xuất khẩu 2 tỷ USD', { sapo })).toBe('positive');
+    expect(toneOf('Doanh nghiệp Hàn Quốc khảo sát đầu tư tại Bảo Lộc', { sapo })).toBe('neutral');
+  });
+
+  it('a groundbreaking is the start of a plan', () => {
+    expect(
+      toneOf('Khởi công đường nối Đà Lạt với cao tốc', {
+        sapo: 'Công trình dự kiến hoàn thành năm 2028.',
+      }),
+    ).toBe('neutral');
+  });
+
+  it('an achievement in the title still counts, and the frame never hides harm', () => {
+    expect(toneOf('Ngành điện hoàn thành kế hoạch năm trước hai tháng')).toBe('positive');
+    expect(toneOf('Hội nghị bàn cách xử lý sạt lở gây thiệt hại nặng nề ở Di Linh')).toBe(
+      'negative',
+    );
+  });
+});
+
+describe('tone: common news polarity', () => {
+  it('production, operation and a good catch are achievements', () => {
+    expect(toneOf('Ngư dân Phan Thiết trúng đậm mùa cá cơm')).toBe('positive');
+    expect(toneOf('Nhà máy nước Đơn Dương chính thức vận hành, nâng công suất gấp đôi')).toBe(
+      'positive',
+    );
+    expect(toneOf('Hợp tác xã ký hợp đồng bao tiêu, nguồn hàng dồi dào')).toBe('positive');
+  });
+
+  it('help given to poor households is positive', () => {
+    expect(toneOf('Biên phòng trao 30 con bò giống cho hộ nghèo')).toBe('positive');
+  });
+
+  it('coercion, loss of land and irregular acts are harm', () => {
+    expect(toneOf('Người dân nói bị ép ký nhận đền bù, mất đất canh tác')).toBe('negative');
+    expect(toneOf('Cán bộ xã bị tố sách nhiễu người dân')).toBe('negative');
+    expect(toneOf('Chủ đầu tư xây dựng trái quy định, ngang nhiên lấn suối')).toBe('negative');
+  });
+
+  it('roads cut and villages isolated by a flood are harm', () => {
+    expect(toneOf('Mưa lớn làm chia cắt tỉnh lộ, ba thôn bị cô lập')).toBe('negative');
+  });
+
+  it('unfair compensation not yet paid reads as blame', () => {
+    expect(toneOf('Hơn 60 hộ dân chưa được bồi thường thỏa đáng')).toBe('negative');
+  });
+
+  it('interest rates, recreation, cooperatives and a delegation leader carry no valence', () => {
+    expect(toneOf('Ngân hàng điều chỉnh lãi suất cho vay')).toBe('neutral');
+    expect(toneOf('Khu vui chơi mở cửa từ 8 giờ')).toBe('neutral');
+    expect(toneOf('Phó Chủ tịch tỉnh dẫn đầu đoàn công tác sang Lào')).toBe('neutral');
+    expect(score('Thành lập hợp tác xã rau ở Đức Trọng').positive).toBe(0);
+  });
+
+  it('a prevention campaign reaches over a longer object', () => {
+    expect(toneOf('Tuyên truyền phòng, chống khai thác hải sản bất hợp pháp cho ngư dân')).toBe(
+      'neutral',
+    );
+  });
+});
+
 describe('tone: the lexicon', () => {
   it('lists every phrase once, so no entry shadows another', () => {
     const all = [
       ...NEGATIVE.map(([p]) => p),
       ...POSITIVE.map(([p]) => p),
       ...NEUTRAL_BLOCKERS,
+      ...NEUTRAL_FRAMES,
       ...NON_NEGATORS,
       ...NEGATORS.map(([p]) => p),
       ...PREVENTIVES.map(([p]) => p),
