@@ -9,6 +9,7 @@
 //     capital at all ("nhân cơ hội" is not the commune "Nhân Cơ"),
 //   - no sentence punctuation falls inside the run.
 // All phrases live in one map from first syllable to candidates, so a text is read once.
+import { fmix32 } from '../hash.ts';
 import { canonicalTones, fold, syllables } from '../normalize.ts';
 
 /** Shared between texts (tokenize reuses one object per form and gap): never mutate one. */
@@ -322,17 +323,6 @@ function sameChars(key: string, s: string, from: number): boolean {
   return true;
 }
 
-/** murmur3's finaliser, so the low bits that pick a slot depend on every character. */
-function fmix32(x: number): number {
-  let h = x;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h;
-}
-
 const chunkMemo = new ChunkMemo();
 
 // eslint-disable-next-line no-control-regex -- the same set normalizeText removes
@@ -471,36 +461,43 @@ export class PhraseIndex<T> {
   /** Every match at every position, overlapping ones included; callers decide overlaps. */
   match(text: TokenizedText): PhraseMatch<T>[] {
     const out: PhraseMatch<T>[] = [];
-    const { tokens, caseless } = text;
+    const { tokens } = text;
     for (let i = 0; i < tokens.length; i++) {
       const candidates = this.byFirst.get(tokens[i]?.folded ?? '');
       if (!candidates) continue;
       for (const c of candidates) {
-        if (this.fits(tokens, i, c.tokens, caseless, text.unaccented)) {
+        if (phraseFits(text, i, c.tokens, true)) {
           out.push({ value: c.value, start: i, end: i + c.tokens.length });
         }
       }
     }
     return out;
   }
+}
 
-  private fits(
-    tokens: Token[],
-    at: number,
-    phrase: Token[],
-    caseless: boolean,
-    unaccented: boolean,
-  ): boolean {
-    if (at + phrase.length > tokens.length) return false;
-    if (unaccented && phrase.length === 1 && !phrase[0]?.plain) return false;
-    for (let k = 0; k < phrase.length; k++) {
-      const t = tokens[at + k];
-      const p = phrase[k];
-      if (!t || !p || t.folded !== p.folded) return false;
-      if (k > 0 && t.breakBefore) return false;
-      if (!unaccented && t.lower !== p.lower) return false;
-      if (p.capitalized && !t.capitalized && !caseless) return false;
-    }
-    return true;
+/**
+ * Whether `phrase` matches the text's tokens at `at`: equal folded syllables, no sentence
+ * break inside, and in `strict` mode the rule of the header (marks equal when the text has
+ * marks, capitals kept unless the text has none, a marked one-syllable phrase never matches
+ * unmarked text). The query matcher uses it too, so topics and places match alike.
+ */
+export function phraseFits(
+  text: TokenizedText,
+  at: number,
+  phrase: readonly Token[],
+  strict: boolean,
+): boolean {
+  const { tokens, caseless, unaccented } = text;
+  if (at + phrase.length > tokens.length) return false;
+  if (strict && unaccented && phrase.length === 1 && !phrase[0]?.plain) return false;
+  for (let k = 0; k < phrase.length; k++) {
+    const t = tokens[at + k];
+    const p = phrase[k];
+    if (!t || !p || t.folded !== p.folded) return false;
+    if (k > 0 && t.breakBefore) return false;
+    if (!strict) continue;
+    if (!unaccented && t.lower !== p.lower) return false;
+    if (p.capitalized && !t.capitalized && !caseless) return false;
   }
+  return true;
 }

@@ -9,6 +9,7 @@
 //   Unicode-property regexes cost 2 s on 5,000 whole articles, while a batch has only tens of
 //   thousands of distinct tokens. Every step of syllables() is local to a token (whitespace
 //   always separates syllables), so the result is the same as on the whole text.
+import { fmix32 } from '../hash.ts';
 import { syllables } from '../normalize.ts';
 
 export interface SegmentedText {
@@ -30,21 +31,10 @@ function hashSyllable(s: string): number {
   return h;
 }
 
-/** murmur3's finaliser: every input bit reaches the low bits that candidate sampling reads. */
-function fmix32(x: number): number {
-  let h = x;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
 function hashRange(syl: Int32Array, from: number, to: number, seed: number): number {
   let h = seed;
   for (let j = from; j < to; j++) h = Math.imul(h ^ (syl[j] ?? 0), 0x01000193);
-  return fmix32(h);
+  return fmix32(h) >>> 0;
 }
 
 function isSpace(c: number): boolean {

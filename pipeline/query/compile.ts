@@ -8,7 +8,7 @@
 // (topics): a query none of whose leaves occurs is known at once, and hit lists are built
 // only for the queries asked about.
 import type { TextField } from '../../src/schema.ts';
-import { tokenize, type Token, type TokenizedText } from '../classify/phrase-index.ts';
+import { phraseFits, tokenize, type Token, type TokenizedText } from '../classify/phrase-index.ts';
 import { TEXT_FIELDS, type LeafNode, type QueryNode } from './ast.ts';
 import {
   isPrepared,
@@ -175,14 +175,14 @@ export function compileQueries<K>(
       const bucket = exact.get(folded);
       if (bucket !== undefined) {
         for (const id of bucket.one) {
-          if (fits(text, i, (leaves[id] as Leaf).tokens, strict)) record(id, i);
+          if (phraseFits(text, i, (leaves[id] as Leaf).tokens, strict)) record(id, i);
         }
         const next = tokens[i + 1];
         const phrases =
           next && bucket.bySecond.size > 0 ? bucket.bySecond.get(next.folded) : undefined;
         if (phrases !== undefined) {
           for (const id of phrases) {
-            if (fits(text, i, (leaves[id] as Leaf).tokens, strict)) record(id, i);
+            if (phraseFits(text, i, (leaves[id] as Leaf).tokens, strict)) record(id, i);
           }
         }
       }
@@ -245,24 +245,6 @@ export function compileQueries<K>(
       return { has: (i) => touched[i] === 1, hits: (i) => leafHits(hits, i) };
     },
   };
-}
-
-/** The phrase-index rule (strict) or folded equality (insensitive) for a leaf at `at`. */
-function fits(text: TokenizedText, at: number, phrase: Token[], strict: boolean): boolean {
-  const { tokens, caseless, unaccented } = text;
-  if (at + phrase.length > tokens.length) return false;
-  // Kept in step with PhraseIndex.fits; tests/pipeline/query-strict.test.ts compares the two.
-  if (strict && unaccented && phrase.length === 1 && !phrase[0]?.plain) return false;
-  for (let k = 0; k < phrase.length; k++) {
-    const t = tokens[at + k];
-    const p = phrase[k];
-    if (!t || !p || t.folded !== p.folded) return false;
-    if (k > 0 && t.breakBefore) return false;
-    if (!strict) continue;
-    if (!unaccented && t.lower !== p.lower) return false;
-    if (p.capitalized && !t.capitalized && !caseless) return false;
-  }
-  return true;
 }
 
 /** A `x*` term: the token's folded syllable starts with the folded prefix (checked by the map). */
