@@ -100,6 +100,127 @@ describe('config/topics.yaml on short realistic texts', () => {
   });
 });
 
+describe('entry families for how coverage talks about rights, government, diplomacy, economy', () => {
+  // Each case: a title the family makes the topic (a title weighs 3, enough alone), and a
+  // title with the family's ambiguous wording that must not.
+  const cases: [string, TopicId, string, string][] = [
+    [
+      'rights named as violated',
+      'nhan-quyen',
+      'Luật sư cho rằng việc giam giữ kéo dài xâm phạm quyền của người bị bắt',
+      'Xử phạt cơ sở in sách lậu vi phạm quyền tác giả',
+    ],
+    [
+      'rights named as such',
+      'nhan-quyen',
+      'Nhà báo lo ngại quy định mới hạn chế quyền tự do báo chí',
+      'Giải quyết dứt điểm đơn khiếu nại về đất đai ở Đức Trọng',
+    ],
+    [
+      'pressure on believers',
+      'nhan-quyen',
+      'Tín hữu nói bị ép bỏ đạo để được nhận hỗ trợ',
+      'Giáo xứ tổ chức sinh hoạt tôn giáo dịp Giáng sinh',
+    ],
+    [
+      'activists and dissent',
+      'nhan-quyen',
+      'Nhà hoạt động bị bắt sau loạt bài viết về thu hồi đất',
+      'Kỷ niệm ngày sinh nhà hoạt động cách mạng tiền bối của tỉnh',
+    ],
+    [
+      'abuse in custody',
+      'nhan-quyen',
+      'Gia đình bị can tố bị ép cung trong trại tạm giam',
+      'Điều tra viên lấy lời khai bị can theo đúng quy định',
+    ],
+    [
+      'indigenous rights',
+      'nhan-quyen',
+      'Tiếng nói của người bản địa về quyền với rừng và đất rẫy',
+      'Trải nghiệm ẩm thực của người bản địa ở Đà Lạt',
+    ],
+    [
+      'markets and prices',
+      'dau-tu-kinh-te',
+      'Giá bán cà phê nhân tăng mạnh, thương lái tranh nhau gom hàng',
+      'Trường đại học công bố chuẩn đầu ra tiếng Anh',
+    ],
+    [
+      'harvests and output',
+      'dau-tu-kinh-te',
+      'Nông dân Di Linh được mùa, sản lượng cà phê tăng',
+      'Mẹo ngủ trưa giúp tăng năng suất làm việc',
+    ],
+    [
+      'capital',
+      'dau-tu-kinh-te',
+      'Nông dân thiếu vốn mở rộng vùng trồng rau sạch',
+      'Bảo tồn vốn văn hóa cồng chiêng trong thế hệ trẻ',
+    ],
+    [
+      'the formulas of a bilateral meeting',
+      'doi-ngoai',
+      'Lâm Đồng và tỉnh bạn Hàn Quốc: hai bên nhất trí mở rộng hợp tác',
+      'Cây xanh hai bên đường bị đốn hạ không phép',
+    ],
+    [
+      'a foreign partner',
+      'doi-ngoai',
+      'Doanh nghiệp Hàn Quốc tìm hiểu cơ hội đầu tư ở Bảo Lộc',
+      'Phim Hàn Quốc gây sốt ở rạp chiếu Đà Lạt',
+    ],
+    [
+      'foreign business organisations',
+      'doi-ngoai',
+      'JETRO giới thiệu nông sản Lâm Đồng với nhà nhập khẩu',
+      'Hội Doanh nhân trẻ Lâm Đồng ra mắt ban chấp hành mới',
+    ],
+    [
+      'consular protection',
+      'doi-ngoai',
+      'Bảo hộ công dân cho ngư dân bị bắt giữ ở vùng biển nước ngoài',
+      'Trang bị bảo hộ lao động cho công nhân nhà máy',
+    ],
+    [
+      'voters and the council',
+      'chinh-quyen',
+      'Giám đốc Sở trả lời chất vấn về chậm cấp sổ đỏ',
+      'Cư dân mạng chất vấn ca sĩ về khoản tiền từ thiện',
+    ],
+    [
+      'national programmes run by the commune',
+      'chinh-quyen',
+      'Xã Tà Nung đạt chuẩn nông thôn mới nâng cao',
+      'Du lịch nông thôn hút khách dịp cuối tuần',
+    ],
+    [
+      'mass mobilisation',
+      'chinh-quyen',
+      'Người dân hiến đất mở rộng đường liên thôn',
+      'Sinh viên hiến máu tình nguyện đợt cuối năm',
+    ],
+    [
+      'digitised procedures',
+      'chinh-quyen',
+      'Số hóa hồ sơ hộ tịch giúp người dân làm thủ tục nhanh hơn',
+      'Số hóa di sản Hán Nôm của các đình làng',
+    ],
+  ];
+  for (const [family, topic, yes, no] of cases) {
+    it(`${topic} / ${family}: "${yes}" yes, "${no}" no`, () => {
+      expect(topicsOf(yes)).toContain(topic);
+      expect(topicsOf(no)).not.toContain(topic);
+    });
+  }
+
+  it('a price word in an unaccented post counts as a phrase', () => {
+    expect(topicsOf('', '', 'nam nay duoc mua, gia tai vuon 25k/kg, ae inbox minh')).toContain(
+      'dau-tu-kinh-te',
+    );
+  });
+});
+
 describe('strict diacritics', () => {
   it('keeps bão (storm) apart from báo (newspaper)', () => {
     expect(topicsOf('Bão số 5 đổ bộ vào Phan Thiết')).toContain('moi-truong-thien-tai');
