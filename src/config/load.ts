@@ -94,11 +94,22 @@ export type LoadOptions = {
   env?: NodeJS.ProcessEnv;
 };
 
+/** The config folder: `dir`, else DIEMTIN_CONFIG_DIR, else the repo's config/; it must exist. */
+export function configDir(dir?: string, env: NodeJS.ProcessEnv = process.env): string {
+  const resolved = path.resolve(dir ?? env.DIEMTIN_CONFIG_DIR ?? DEFAULT_CONFIG_DIR);
+  if (!existsSync(resolved)) throw new ConfigError(`config: folder not found: ${resolved}`);
+  return resolved;
+}
+
+/** diemtin.yaml of a config folder, for commands that need it without the sources. */
+export function loadAppConfig(dir: string): AppConfig {
+  return readYamlFile(path.join(dir, 'diemtin.yaml'), AppConfig);
+}
+
 export function loadConfig(opts: LoadOptions = {}): Config {
   const env = opts.env ?? process.env;
-  const dir = path.resolve(opts.dir ?? env.DIEMTIN_CONFIG_DIR ?? DEFAULT_CONFIG_DIR);
-  if (!existsSync(dir)) throw new ConfigError(`config: folder not found: ${dir}`);
-  const app = readYamlFile(path.join(dir, 'diemtin.yaml'), AppConfig);
+  const dir = configDir(opts.dir, env);
+  const app = loadAppConfig(dir);
   const dataDir = path.resolve(env.DIEMTIN_DATA_DIR ?? app.dataDir);
   const db = path.resolve(env.DIEMTIN_DB ?? path.join(dataDir, 'diemtin.sqlite'));
   return {

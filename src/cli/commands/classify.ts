@@ -1,8 +1,6 @@
 // `diemtin classify --profile ID < in.jsonl > out.jsonl`: one output line per input line.
 import { Command } from 'commander';
-import path from 'node:path';
-import { AppConfig } from '../../config/app.ts';
-import { DEFAULT_CONFIG_DIR, loadProfile, loadTopics, readYamlFile } from '../../config/load.ts';
+import { configDir, loadAppConfig, loadProfile, loadTopics } from '../../config/load.ts';
 import { TextItem } from '../../schema.ts';
 import { classify, createClassifyContext } from '../../../pipeline/classify/index.ts';
 import { readJsonLines, writeLine } from '../io.ts';
@@ -21,9 +19,8 @@ export function classifyCommand(): Command {
         'Example:\n  diemtin classify --profile lam-dong < items.jsonl > labels.jsonl',
     )
     .action(async (opts: { profile?: string; config?: string }) => {
-      const dir = opts.config ?? process.env.DIEMTIN_CONFIG_DIR ?? DEFAULT_CONFIG_DIR;
-      const profileId =
-        opts.profile ?? readYamlFile(path.join(dir, 'diemtin.yaml'), AppConfig).profile;
+      const dir = configDir(opts.config);
+      const profileId = opts.profile ?? loadAppConfig(dir).profile;
       const ctx = createClassifyContext(loadProfile(dir, profileId), loadTopics(dir));
       for await (const [n, value] of readJsonLines('classify')) {
         const item = parseItem(TextItem, value, 'classify', n);

@@ -2,14 +2,12 @@
 // cluster) on a labelled JSONL set, the format of shared/domain/devset/*.jsonl.
 import { Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { AppConfig } from '../../config/app.ts';
 import {
   ConfigError,
-  DEFAULT_CONFIG_DIR,
+  configDir,
+  loadAppConfig,
   loadProfile,
   loadTopics,
-  readYamlFile,
 } from '../../config/load.ts';
 import { createClassifyContext, type ClassifyContext } from '../../../pipeline/classify/index.ts';
 import { parseLabelledSet, type LabelledItem } from '../../eval/dataset.ts';
@@ -52,11 +50,11 @@ export function evalCommand(): Command {
         '    --stories ../shared/domain/devset/stories.jsonl --errors',
     )
     .action((setFile: string, opts: Opts) => {
-      const dir = opts.config ?? process.env.DIEMTIN_CONFIG_DIR ?? DEFAULT_CONFIG_DIR;
+      const dir = configDir(opts.config);
       const set = readSet(setFile);
       const stories = opts.stories === undefined ? undefined : readSet(opts.stories);
       const topics = loadTopics(dir);
-      const defaultProfile = readYamlFile(path.join(dir, 'diemtin.yaml'), AppConfig).profile;
+      const defaultProfile = loadAppConfig(dir).profile;
       const compiled = new Map<string, ClassifyContext | null>();
       const contextFor = (id: string): ClassifyContext | null => {
         if (compiled.has(id)) return compiled.get(id) ?? null;
