@@ -12,8 +12,7 @@ export type { PlacedArticle as SampleArticle };
 
 export type Newsroom = { baseUrl: string; sources: SourceDefInput[]; close(): Promise<void> };
 
-/** The date of the demo bulletin; its window is 19/11/2026 06:00 → 20/11/2026 06:00 (+07). */
-export const SAMPLE_DAY = '2026-11-20';
+export { SAMPLE_DAY } from './sample-day.ts';
 
 /** Per-host interval for crawling the sample newsroom (real sites get diemtin.yaml's). */
 export const LOOPBACK_INTERVAL_MS = 5;

@@ -2,7 +2,6 @@
 // every few minutes by cron or a systemd timer; killing it at any point is safe.
 import { Command } from 'commander';
 import { loadConfig } from '../../config/load.ts';
-import { runCrawl } from '../../jobs/crawl-job.ts';
 import { openStore } from '../../store/index.ts';
 import { UserError } from '../errors.ts';
 
@@ -30,6 +29,8 @@ export function crawlCommand(): Command {
           throw new UserError(`crawl: unknown source id: ${unknown.join(', ')}`);
         sources = config.sources.filter((s) => opts.source?.includes(s.id));
       }
+      // Loaded here, not at start-up: the crawler pulls in cheerio, rss-parser and extract.
+      const { runCrawl } = await import('../../jobs/crawl-job.ts');
       const store = openStore(opts.db ?? config.paths.db);
       try {
         const r = await runCrawl({

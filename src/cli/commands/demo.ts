@@ -2,7 +2,6 @@
 import path from 'node:path';
 import { Command } from 'commander';
 import { loadConfig } from '../../config/load.ts';
-import { runDemo } from '../../jobs/demo-job.ts';
 import { TONE_LABELS, TOPIC_LABELS, type TopicId } from '../../schema.ts';
 
 export function demoCommand(): Command {
@@ -17,6 +16,8 @@ export function demoCommand(): Command {
     )
     .action(async (opts: { out: string; config?: string }) => {
       const config = loadConfig({ dir: opts.config });
+      // Loaded here, not at start-up: the demo pulls in the whole pipeline and fastify.
+      const { runDemo } = await import('../../jobs/demo-job.ts');
       const s = await runDemo({ config, outDir: path.resolve(opts.out) });
       const rel = (p: string) => path.relative(process.cwd(), p) || p;
       const topics = Object.entries(s.byTopic)

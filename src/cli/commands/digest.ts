@@ -3,7 +3,6 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { DateTime } from 'luxon';
 import { loadConfig } from '../../config/load.ts';
-import { buildDailyDigestFile } from '../../jobs/digest-job.ts';
 import { openStore } from '../../store/index.ts';
 import { UserError } from '../errors.ts';
 
@@ -26,11 +25,19 @@ export function digestCommand(): Command {
           'the bulletin issue.\n\nExample:\n  diemtin digest build --period daily --date 2026-11-20 --out out',
       )
       .action(
-        (opts: { period: string; date: string; out: string; config?: string; db?: string }) => {
+        async (opts: {
+          period: string;
+          date: string;
+          out: string;
+          config?: string;
+          db?: string;
+        }) => {
           if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.date) || !DateTime.fromISO(opts.date).isValid) {
             throw new UserError(`digest: --date must be YYYY-MM-DD, got "${opts.date}"`);
           }
           const config = loadConfig({ dir: opts.config });
+          // Loaded here, not at start-up: handlebars and the templates.
+          const { buildDailyDigestFile } = await import('../../jobs/digest-job.ts');
           const store = openStore(opts.db ?? config.paths.db);
           try {
             const built = buildDailyDigestFile({

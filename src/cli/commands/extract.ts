@@ -1,8 +1,6 @@
 // `diemtin extract --url URL < page.html`: one article page in, one JSON object out.
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { decodeHtml } from '../../../crawlers/charset.ts';
-import { extract } from '../../../pipeline/extract/index.ts';
 import { UserError } from '../errors.ts';
 import { readStdinBytes } from '../io.ts';
 
@@ -35,6 +33,9 @@ export function extractCommand(): Command {
       } else {
         bytes = await readStdinBytes('an HTML page');
       }
+      // Loaded here, not at start-up: cheerio.
+      const { extract } = await import('../../../pipeline/extract/index.ts');
+      const { decodeHtml } = await import('../../../crawlers/charset.ts');
       const html = decodeHtml(bytes, opts.charset ? `text/html; charset=${opts.charset}` : null);
       const result = extract({ html, url: url.href, now: new Date() });
       if (!result.ok) throw new UserError(`extract: ${result.reason}`, { exitCode: 3 });

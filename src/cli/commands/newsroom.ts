@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../../config/load.ts';
-import { SAMPLE_DAY, sampleArticles, startNewsroom } from '../../demo/server.ts';
+import { SAMPLE_DAY } from '../../demo/sample-day.ts';
 import { writeNewsroomConfig } from '../../jobs/newsroom-config.ts';
 
 function port(value: string): number {
@@ -33,6 +33,8 @@ export function newsroomCommand(): Command {
     )
     .action(async (opts: { port: number; configOut?: string; config?: string }) => {
       const config = loadConfig({ dir: opts.config });
+      // Loaded here, not at start-up: fastify and the sample pages.
+      const { sampleArticles, startNewsroom } = await import('../../demo/server.ts');
       const newsroom = await startNewsroom({ port: opts.port });
       if (opts.configOut) {
         writeNewsroomConfig({
