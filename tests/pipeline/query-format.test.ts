@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { prng } from './prng.ts';
 import { SOURCE_CATEGORIES, TOPIC_IDS } from '../../src/schema.ts';
 import {
   MAX_QUERY_DEPTH,
@@ -9,17 +10,6 @@ import {
   type LeafNode,
   type QueryNode,
 } from '../../pipeline/query/index.ts';
-
-/** mulberry32: a small seeded PRNG, so a failing case can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = [
   'biên',

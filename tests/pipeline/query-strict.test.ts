@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { prng } from './prng.ts';
 import { fold } from '../../pipeline/normalize.ts';
 import { PhraseIndex, tokenize } from '../../pipeline/classify/phrase-index.ts';
 import { compileQueries } from '../../pipeline/query/index.ts';
@@ -8,17 +9,6 @@ const strictMatch = (query: string, body: string): boolean =>
     .length === 1;
 const looseMatch = (query: string, body: string): boolean =>
   compileQueries([{ key: 'q', query }]).match({ title: '', body }).length === 1;
-
-/** mulberry32: a small seeded PRNG, so a failing case can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("strict diacritics: phrase-index's rule", () => {
   it('keeps bão (storm) apart from báo (newspaper) in a text with diacritics', () => {
