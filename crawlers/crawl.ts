@@ -5,7 +5,7 @@
 // one feed or one item, never the pass, and the pass can be killed at any point: pages are
 // saved before they are processed and marked after, feed validators are saved last.
 import type { SourceDef } from '../src/config/sources.ts';
-import type { Article } from '../src/schema.ts';
+import type { ProcessResult } from '../pipeline/process-page.ts';
 import type { Store } from '../src/store/index.ts';
 import { canonicalUrl, preferCanonical } from './canonical-url.ts';
 import { FeedError, FetchError, type FetchErrorClass } from './errors.ts';
@@ -13,7 +13,8 @@ import { parseFeed, type FeedItem } from './feed.ts';
 import type { FetchedResponse, HttpClient } from './http-client.ts';
 import { freshnessMs, isDue, nextCheckAfterSuccess } from './schedule.ts';
 
-export type ProcessResult = { ok: true; article: Article } | { ok: false; reason: string };
+// The pipeline's answer for one page: an article, or why the page is not one.
+export type { ProcessResult };
 
 export type ProcessPageInput = {
   /** The article's canonical URL: the dedup key, to be used as Article.url. */

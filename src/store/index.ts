@@ -105,6 +105,16 @@ export type ArticleQuery = {
   relevantOnly?: boolean;
 };
 
+/** One fetch of a feed, as saveFeedState records it. */
+export type FeedStateUpdate = {
+  url: string;
+  sourceId: string;
+  at: Date;
+  status: number;
+  etag?: string | null;
+  lastModified?: string | null;
+};
+
 export interface Store {
   close(): void;
 
@@ -130,14 +140,7 @@ export interface Store {
 
   getFeedState(url: string): FeedState | null;
   /** A 200 stores new validators; a 304 only counts (`notModified`). */
-  saveFeedState(s: {
-    url: string;
-    sourceId: string;
-    at: Date;
-    status: number;
-    etag?: string | null;
-    lastModified?: string | null;
-  }): void;
+  saveFeedState(s: FeedStateUpdate): void;
 
   /** The robots.txt cache the HTTP client reads through. */
   robotsCache(): RobotsCache;

@@ -13,6 +13,7 @@ import type {
   ArticleQuery,
   DigestInput,
   FeedState,
+  FeedStateUpdate,
   JobRun,
   PageInput,
   PageState,
@@ -365,14 +366,7 @@ class SqliteStore implements Store {
     };
   }
 
-  saveFeedState(f: {
-    url: string;
-    sourceId: string;
-    at: Date;
-    status: number;
-    etag?: string | null;
-    lastModified?: string | null;
-  }): void {
+  saveFeedState(f: FeedStateUpdate): void {
     if (f.status === 304) {
       this.#prepare(
         `UPDATE feed_state SET checked_at = ?, last_status = 304,

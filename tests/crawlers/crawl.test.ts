@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { crawlOnce, type CrawlDeps, type ProcessResult } from '../../crawlers/crawl.ts';
 import { createHttpClient } from '../../crawlers/http-client.ts';
 import type { SourceDef } from '../../src/config/sources.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
-import { makeArticle } from '../store/article-factory.ts';
+import { pageArticle } from '../store/article-factory.ts';
 import { reply, startServer, type LocalServer } from './local-server.ts';
 
 const HTML = { 'content-type': 'text/html; charset=utf-8' };
@@ -29,18 +28,7 @@ function page(title: string, head = ''): string {
 function processPage(p: Parameters<CrawlDeps['processPage']>[0]): ProcessResult {
   const title = /<title>([^<]*)<\/title>/.exec(p.html)?.[1] ?? '';
   if (title === '' || title.startsWith('Video')) return { ok: false, reason: 'no article body' };
-  return {
-    ok: true,
-    article: makeArticle({
-      id: createHash('sha1').update(p.url).digest('hex').slice(0, 16),
-      url: p.url,
-      sourceId: p.source.id,
-      sourceName: p.source.name,
-      sourceCategory: p.source.category,
-      title,
-      fetchedAt: p.fetchedAt.toISOString(),
-    }),
-  };
+  return pageArticle(p, title);
 }
 
 let server: LocalServer;

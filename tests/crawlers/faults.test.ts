@@ -3,7 +3,6 @@
 // stays bounded while a 50 MB body is refused, and a path robots.txt disallows is never asked.
 // Each site is its own server (its own host), as real outlets are: a 429 on one must not
 // pause the others.
-import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -15,7 +14,7 @@ import {
 import { createHttpClient } from '../../crawlers/http-client.ts';
 import type { SourceDef } from '../../src/config/sources.ts';
 import { openStore, type SourceHealth, type Store } from '../../src/store/index.ts';
-import { makeArticle } from '../store/article-factory.ts';
+import { pageArticle } from '../store/article-factory.ts';
 import { reply, startServer, type Handler, type LocalServer } from './local-server.ts';
 
 const RSS = { 'content-type': 'application/rss+xml; charset=utf-8' };
@@ -153,18 +152,7 @@ const SITES: Site[] = [
 function processPage(p: Parameters<CrawlDeps['processPage']>[0]): ProcessResult {
   const title = /<title>([^<]*)<\/title>/.exec(p.html)?.[1];
   if (!title) return { ok: false, reason: 'no title' };
-  return {
-    ok: true,
-    article: makeArticle({
-      id: createHash('sha1').update(p.url).digest('hex').slice(0, 16),
-      url: p.url,
-      sourceId: p.source.id,
-      sourceName: p.source.name,
-      sourceCategory: p.source.category,
-      title,
-      fetchedAt: p.fetchedAt.toISOString(),
-    }),
-  };
+  return pageArticle(p, title);
 }
 
 const NOW = new Date('2026-11-20T01:00:00Z');

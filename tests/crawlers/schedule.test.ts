@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { crawlOnce, type CrawlDeps, type ProcessResult } from '../../crawlers/crawl.ts';
@@ -11,7 +10,7 @@ import {
 } from '../../crawlers/schedule.ts';
 import type { SourceDef } from '../../src/config/sources.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
-import { makeArticle } from '../store/article-factory.ts';
+import { pageArticle } from '../store/article-factory.ts';
 import { reply, startServer, type LocalServer } from './local-server.ts';
 
 const MIN = 60_000;
@@ -72,18 +71,7 @@ function rss(links: string[], extra = ''): string {
 }
 
 function processPage(p: Parameters<CrawlDeps['processPage']>[0]): ProcessResult {
-  return {
-    ok: true,
-    article: makeArticle({
-      id: createHash('sha1').update(p.url).digest('hex').slice(0, 16),
-      url: p.url,
-      sourceId: p.source.id,
-      sourceName: p.source.name,
-      sourceCategory: p.source.category,
-      title: /<title>([^<]*)/.exec(p.html)?.[1] ?? 'x',
-      fetchedAt: p.fetchedAt.toISOString(),
-    }),
-  };
+  return pageArticle(p, /<title>([^<]*)/.exec(p.html)?.[1] ?? 'x');
 }
 
 let server: LocalServer;

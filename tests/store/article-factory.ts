@@ -1,4 +1,6 @@
 // A valid Article with overridable fields, for store and crawler tests.
+import { createHash } from 'node:crypto';
+import type { ProcessPageInput, ProcessResult } from '../../crawlers/crawl.ts';
 import type { Article } from '../../src/schema.ts';
 import type { SourceDef } from '../../src/config/sources.ts';
 
@@ -41,5 +43,21 @@ export function makeArticle(over: Partial<Article> = {}): Article {
     storyId: null,
     reach: 0,
     ...over,
+  };
+}
+
+/** What a crawler test's trivial processPage stores for a page: an article with this title. */
+export function pageArticle(p: ProcessPageInput, title: string): ProcessResult {
+  return {
+    ok: true,
+    article: makeArticle({
+      id: createHash('sha1').update(p.url).digest('hex').slice(0, 16),
+      url: p.url,
+      sourceId: p.source.id,
+      sourceName: p.source.name,
+      sourceCategory: p.source.category,
+      title,
+      fetchedAt: p.fetchedAt.toISOString(),
+    }),
   };
 }
