@@ -6,11 +6,13 @@
 // saved before they are processed and marked after, feed validators are saved last.
 import type { SourceDef } from '../src/config/sources.ts';
 import type { ProcessResult } from '../pipeline/process-page.ts';
-import type { Store } from '../src/store/index.ts';
+import type { EvidenceRecord, Store } from '../src/store/index.ts';
+import type { BrowserPool } from './browser-pool.ts';
 import { canonicalUrl, preferCanonical } from './canonical-url.ts';
 import { FeedError, FetchError, type FetchErrorClass } from './errors.ts';
 import { parseFeed, type FeedItem } from './feed.ts';
 import type { FetchedResponse, HttpClient } from './http-client.ts';
+import { parseListPage } from './list-page.ts';
 import { freshnessMs, isDue, nextCheckAfterSuccess } from './schedule.ts';
 
 // The pipeline's answer for one page: an article, or why the page is not one.
@@ -38,6 +40,15 @@ export type CrawlDeps = {
   concurrency?: number;
   /** Draws in [0, 1) for backoff jitter; default Math.random. */
   random?: () => number;
+  /** Chromium, for `kind: browser` sources; without it they fail as not-retryable. */
+  browser?: BrowserPool;
+  /**
+   * Writes the evidence package of one sensitive article (src/evidence/). After the sources,
+   * the pass captures every sensitive article still without one, this pass's or an earlier's.
+   */
+  captureEvidence?: (articleUrl: string) => Promise<EvidenceRecord>;
+  /** Failed captures of one article after which it is given up on (default 5). */
+  maxEvidenceAttempts?: number;
 };
 
 type Failure = { errorClass: FetchErrorClass; message: string; retryAfterMs?: number };
@@ -62,6 +73,9 @@ export type CrawlReport = {
     errorClass: FetchErrorClass;
     message: string;
   }[];
+  /** Evidence packages written for sensitive articles, and the captures that failed. */
+  evidenceCaptured: number;
+  evidenceFailures: { url: string; message: string }[];
 };
 
 /** Sources in flight at once by default: each holds at most one request, so this is cheap. */
@@ -106,6 +120,8 @@ export async function crawlOnce(deps: CrawlDeps): Promise<CrawlReport> {
     resumed: 0,
     notArticles: [],
     itemFailures: [],
+    evidenceCaptured: 0,
+    evidenceFailures: [],
   };
   store.upsertSources(deps.sources);
   const jobId = store.startJobRun('crawl', now());
@@ -121,7 +137,7 @@ export async function crawlOnce(deps: CrawlDeps): Promise<CrawlReport> {
       todo.push(source);
       if (source.politeness) {
         // The override applies to every host the source is read from.
-        for (const u of [`https://${source.domain}/`, ...source.feeds]) {
+        for (const u of [`https://${source.domain}/`, ...listingUrls(source)]) {
           deps.http.setHostInterval(new URL(u).host, source.politeness.minHostIntervalMs);
         }
       }
@@ -143,6 +159,7 @@ export async function crawlOnce(deps: CrawlDeps): Promise<CrawlReport> {
     const rank = (id: string): number => order.get(id) ?? 0;
     report.feedFailures.sort((a, b) => rank(a.sourceId) - rank(b.sourceId));
     report.itemFailures.sort((a, b) => rank(a.sourceId) - rank(b.sourceId));
+    if (deps.captureEvidence) await captureMissingEvidence(deps, deps.captureEvidence, report, log);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     store.finishJobRun(jobId, now(), 'failed', { ...report, error: message });
@@ -153,7 +170,10 @@ export async function crawlOnce(deps: CrawlDeps): Promise<CrawlReport> {
     `crawl: done: ${report.newArticles} new, ${report.alreadyStored} already stored, ` +
       `${report.notModified} feeds not modified, ${report.notArticles.length} not articles, ` +
       `${report.itemFailures.length} item failures, ${report.feedFailures.length} feed failures` +
-      (report.notDue > 0 ? `, ${report.notDue} sources not due` : ''),
+      (report.notDue > 0 ? `, ${report.notDue} sources not due` : '') +
+      (report.evidenceCaptured + report.evidenceFailures.length > 0
+        ? `, evidence: ${report.evidenceCaptured} captured, ${report.evidenceFailures.length} failed`
+        : ''),
   );
   return report;
 }
@@ -170,25 +190,34 @@ async function crawlSource(
   let retryAfterMs = 0;
   let items = 0;
   const freshness: (number | null)[] = [];
-  for (const feedUrl of source.feeds) {
+  for (const feedUrl of listingUrls(source)) {
     report.feeds++;
     const state = store.getFeedState(feedUrl);
-    let res: FetchedResponse;
+    let res: Pick<FetchedResponse, 'status' | 'headers'>;
     let feedItems: FeedItem[];
     try {
-      res = await http.get(feedUrl, {
-        accept: FEED_ACCEPT,
-        etag: state?.etag ?? null,
-        lastModified: state?.lastModified ?? null,
-      });
-      freshness.push(freshnessMs(res.headers, res.text, now().getTime()));
-      if (res.status === 304) {
-        report.notModified++;
-        store.saveFeedState({ url: feedUrl, sourceId: source.id, at: now(), status: 304 });
-        log(`crawl: ${source.id}: ${feedUrl}: not modified`);
-        continue;
+      if (source.kind === 'browser') {
+        // No conditional GET in a browser: the list is whatever the scripts show now.
+        ({ res, items: feedItems } = await readBrowserList(deps, source, feedUrl));
+      } else {
+        const got = await http.get(feedUrl, {
+          accept: source.kind === 'rss' ? FEED_ACCEPT : PAGE_ACCEPT,
+          etag: state?.etag ?? null,
+          lastModified: state?.lastModified ?? null,
+        });
+        res = got;
+        freshness.push(freshnessMs(got.headers, got.text, now().getTime()));
+        if (got.status === 304) {
+          report.notModified++;
+          store.saveFeedState({ url: feedUrl, sourceId: source.id, at: now(), status: 304 });
+          log(`crawl: ${source.id}: ${feedUrl}: not modified`);
+          continue;
+        }
+        feedItems =
+          source.kind === 'list' && source.list
+            ? parseListPage(got.text, got.url, source.list)
+            : await parseFeed(got.text, got.url);
       }
-      feedItems = await parseFeed(res.text, res.url);
     } catch (err) {
       feedFailure = describe(err);
       retryAfterMs = Math.max(retryAfterMs, feedFailure.retryAfterMs ?? 0);
@@ -257,7 +286,7 @@ async function crawlItem(
   report: CrawlReport,
   log: (line: string) => void,
 ): Promise<Failure | null> {
-  const { store, http, now } = deps;
+  const { store, now } = deps;
   report.itemsSeen++;
   let itemUrl = item.url;
   try {
@@ -286,7 +315,7 @@ async function crawlItem(
       html = stored.html;
       fetchedAt = new Date(stored.fetchedAt);
     } else {
-      const res = await http.get(itemUrl, { accept: PAGE_ACCEPT });
+      const res = await fetchItemPage(deps, source, itemUrl);
       fetchedAt = now();
       const contentType = res.headers['content-type'] ?? null;
       const isHtml = contentType === null || /html|xml/i.test(contentType);
@@ -342,4 +371,89 @@ async function crawlItem(
     log(`crawl: ${source.id}: item failed (${f.errorClass}): ${f.message}`);
     return f;
   }
+}
+
+/** The URLs a source is read from: its feeds, or its list pages. */
+export function listingUrls(source: SourceDef): string[] {
+  if (source.kind === 'list' || source.kind === 'browser') return source.list?.pages ?? [];
+  if (source.kind === 'manual') return [];
+  return source.feeds;
+}
+
+function needBrowser(deps: CrawlDeps, source: SourceDef): BrowserPool {
+  if (!deps.browser) {
+    throw new Error(`crawl: ${source.id} is a browser source, but no browser was started`);
+  }
+  return deps.browser;
+}
+
+async function readBrowserList(
+  deps: CrawlDeps,
+  source: SourceDef,
+  pageUrl: string,
+): Promise<{ res: Pick<FetchedResponse, 'status' | 'headers'>; items: FeedItem[] }> {
+  const spec = source.list;
+  if (!spec) throw new Error(`crawl: ${source.id} has no list spec`);
+  const page = await needBrowser(deps, source).render(pageUrl, {
+    waitForSelector: spec.waitForSelector ?? spec.itemSelector,
+  });
+  return {
+    res: { status: page.status, headers: {} },
+    items: parseListPage(page.html, page.finalUrl, spec),
+  };
+}
+
+/** An article page: through the HTTP client, or rendered when the source asks for it. */
+async function fetchItemPage(
+  deps: CrawlDeps,
+  source: SourceDef,
+  url: string,
+): Promise<Pick<FetchedResponse, 'url' | 'status' | 'headers' | 'text'>> {
+  if (source.kind === 'browser' && source.list?.renderItems) {
+    const page = await needBrowser(deps, source).render(url);
+    return {
+      url: page.finalUrl,
+      status: page.status,
+      // The DOM is serialized as text: whatever the server declared, it is HTML now.
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+      text: page.html,
+    };
+  }
+  return deps.http.get(url, { accept: PAGE_ACCEPT });
+}
+
+/**
+ * Captures the sensitive articles that have no evidence package yet, a few at a time (the
+ * browser pool caps pages anyway). A failure is recorded on the article's evidence row and
+ * retried by the next pass; it never fails the pass.
+ */
+async function captureMissingEvidence(
+  deps: CrawlDeps,
+  capture: (articleUrl: string) => Promise<EvidenceRecord>,
+  report: CrawlReport,
+  log: (line: string) => void,
+): Promise<void> {
+  const { store, now } = deps;
+  const urls = store.articlesNeedingEvidence({
+    maxAttempts: deps.maxEvidenceAttempts ?? 5,
+    limit: 500,
+  });
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < urls.length) {
+      const url = urls[next++]!;
+      try {
+        const record = await capture(url);
+        store.saveEvidence(record, now());
+        report.evidenceCaptured++;
+        log(`crawl: evidence: ${url}: ${record.dir}`);
+      } catch (err) {
+        const message = describe(err).message;
+        store.recordEvidenceFailure(url, 'sensitive', now(), message);
+        report.evidenceFailures.push({ url, message });
+        log(`crawl: evidence failed: ${url}: ${message}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(2, urls.length) }, worker));
 }

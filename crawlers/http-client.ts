@@ -72,6 +72,14 @@ export type HttpClient = {
   get(url: string, init?: GetInit): Promise<FetchedResponse>;
   /** A per-host override of the minimum interval (a source's politeness setting). */
   setHostInterval(host: string, ms: number): void;
+  /**
+   * Runs `fn` as a request to `url` made by something else than this client (Chromium):
+   * robots.txt is checked first (a disallowed URL throws `blocked` and fn never runs), then
+   * fn takes the host's slot, so the per-host interval and Retry-After pauses hold for it.
+   */
+  schedule<T>(url: string, fn: () => Promise<T>): Promise<T>;
+  /** Throws `blocked` (or `retryable` while robots.txt is unreachable) unless url may be fetched. */
+  assertAllowed(url: string): Promise<void>;
 };
 
 /** Google reads the first 500 KiB of a robots.txt and ignores the rest. */
@@ -407,24 +415,39 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
     }
   }
 
+  function parseHttpUrl(rawUrl: string): URL {
+    let url: URL;
+    try {
+      url = new URL(rawUrl);
+    } catch (err) {
+      throw new FetchError(`not a valid URL: ${rawUrl}`, {
+        errorClass: 'not-retryable',
+        cause: err,
+      });
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new FetchError(`unsupported URL scheme: ${rawUrl}`, { errorClass: 'not-retryable' });
+    }
+    return url;
+  }
+
   return {
     setHostInterval(host: string, ms: number): void {
       intervals.set(host.toLowerCase(), ms);
     },
 
+    async schedule<T>(rawUrl: string, fn: () => Promise<T>): Promise<T> {
+      const url = parseHttpUrl(rawUrl);
+      await checkRobots(url);
+      return withHost(url.host, fn);
+    },
+
+    async assertAllowed(rawUrl: string): Promise<void> {
+      await checkRobots(parseHttpUrl(rawUrl));
+    },
+
     async get(rawUrl: string, init: GetInit = {}): Promise<FetchedResponse> {
-      let url: URL;
-      try {
-        url = new URL(rawUrl);
-      } catch (err) {
-        throw new FetchError(`not a valid URL: ${rawUrl}`, {
-          errorClass: 'not-retryable',
-          cause: err,
-        });
-      }
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new FetchError(`unsupported URL scheme: ${rawUrl}`, { errorClass: 'not-retryable' });
-      }
+      const url = parseHttpUrl(rawUrl);
       for (let n = 0; ; n++) {
         try {
           return await attempt(url, init);

@@ -477,6 +477,11 @@ export const POSITIVE: readonly LexEntry[] = [
   ['ưa chuộng', 1],
   ['đẹp', 1],
   ['tuyệt đẹp', 1.5],
+  // what a visitor praises in a place (travel posts)
+  ['sạch sẽ', 1],
+  ['hiếu khách', 1.5],
+  ['thân thiện', 1],
+  ['ngon', 1],
   ['rực rỡ', 1],
   ['rực', 0.5],
   ['thơ mộng', 1],

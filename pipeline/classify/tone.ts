@@ -9,6 +9,7 @@
 // A title that frames a plan or an announcement ("đặt mục tiêu", "khởi công", "hội nghị") and
 // claims no achievement itself makes the gains in the text aims: they weigh AIMED_GAIN.
 import type { SourceCategory, Tone } from '../../src/schema.ts';
+import { fold } from '../normalize.ts';
 import { FIELDS, type TokenizedDoc } from '../locate.ts';
 import { PhraseIndex, type PhraseMatch, type TokenizedText } from './phrase-index.ts';
 import {
@@ -60,10 +61,46 @@ const FRAMED_HARM = 0.5;
 /** Gains in a text whose title is a plan or an announcement, with no achievement of its own. */
 const AIMED_GAIN = 0.4;
 
+/**
+ * A one-syllable cue written with marks never matches a text typed without them ("dep" may be
+ * đẹp, dép or dẹp), so social posts lose their plainest praise and complaint. Next to a degree
+ * word the syllable is no longer ambiguous ("dep lam", "rat dep", "buon qua"): each such cue
+ * is also indexed as a two-syllable phrase with its degree words, which a plain text matches
+ * on its folded syllables. In a text with marks the phrase weighs what the cue and the degree
+ * word weighed apart (cue × factor), so nothing changes there. Weak cues (below STRONG_CUE:
+ * "tăng", "đạt", "cấm") stay out: their degree phrases ("tang qua") are still ambiguous.
+ */
+const PRE_DEGREE: readonly (readonly [string, number])[] = [
+  ...INTENSIFIERS.filter(([p, f]) => f >= 1.5 && !p.includes(' ')),
+  ['quá', 1.3],
+];
+const POST_DEGREE: readonly (readonly [string, number])[] = [
+  ...POST_INTENSIFIERS.filter(([, , own]) => own === 0).map(([p, f]) => [p, f] as const),
+  ['nhất', 1],
+];
+
+function degreePhrases(lexicon: readonly (readonly [string, number])[]): [string, number][] {
+  const out: [string, number][] = [];
+  for (const [cue, w] of lexicon) {
+    if (cue.includes(' ') || w < STRONG_CUE || fold(cue) === cue) continue;
+    for (const [d, f] of PRE_DEGREE) out.push([`${d} ${cue}`, w * f]);
+    for (const [d, f] of POST_DEGREE) out.push([`${cue} ${d}`, w * f]);
+  }
+  return out;
+}
+
 export function compileTone(): CompiledTone {
   const cues = new PhraseIndex<Cue>();
   for (const [p, w] of NEGATIVE) cues.add(p, { kind: 'polar', value: -w });
   for (const [p, w] of POSITIVE) cues.add(p, { kind: 'polar', value: w });
+  // Lexicon phrases come first: an explicit entry ("buồn quá") keeps its own weight.
+  const known = new Set([...NEGATIVE, ...POSITIVE].map(([p]) => p));
+  for (const [p, w] of degreePhrases(NEGATIVE)) {
+    if (!known.has(p)) cues.add(p, { kind: 'polar', value: -w });
+  }
+  for (const [p, w] of degreePhrases(POSITIVE)) {
+    if (!known.has(p)) cues.add(p, { kind: 'polar', value: w });
+  }
   for (const p of NEUTRAL_BLOCKERS) cues.add(p, { kind: 'block' });
   for (const p of NON_NEGATORS) cues.add(p, { kind: 'block' });
   for (const p of NEUTRAL_FRAMES) cues.add(p, { kind: 'frame' });

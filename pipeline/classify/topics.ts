@@ -79,6 +79,29 @@ export function compileTopics(cfg: TopicsConfig): CompiledTopics {
 }
 
 export function matchTopics(doc: TokenizedDoc, topics: CompiledTopics): TopicId[] {
+  return scoreTopics(doc, topics, false)
+    .filter((t) => t.score >= THRESHOLD)
+    .map((t) => t.id);
+}
+
+/** Why a topic holds or not: the weight each include entry (by index in the config) adds. */
+export type TopicExplanation = {
+  id: TopicId;
+  score: number;
+  held: boolean;
+  entries: { entry: number; zone: Zone; weight: number }[];
+};
+
+/** The scoring of matchTopics entry by entry, for the eval's and an editor's "why". */
+export function explainTopics(doc: TokenizedDoc, topics: CompiledTopics): TopicExplanation[] {
+  return scoreTopics(doc, topics, true).map((t) => ({ ...t, held: t.score >= THRESHOLD }));
+}
+
+function scoreTopics(
+  doc: TokenizedDoc,
+  topics: CompiledTopics,
+  full: boolean,
+): Omit<TopicExplanation, 'held'>[] {
   // The tokens are classify's own; the query document's strings are unused because topic
   // entries hold no metadata filter (refused at config load).
   const prepared = prepareDocument({ title: '', body: '' }, doc);
@@ -87,7 +110,7 @@ export function matchTopics(doc: TokenizedDoc, topics: CompiledTopics): TopicId[
   const set = topics.queries;
   const found = set.scan(prepared);
   const rank = (h: LeafHit): number => ZONES.indexOf(zoneOf(doc, h.field, h.start));
-  const out: TopicId[] = [];
+  const out: Omit<TopicExplanation, 'held'>[] = [];
   for (const t of topics.topics) {
     if (!t.include.some((i) => found.has(i))) continue;
     const cancel: Span[] = [];
@@ -97,7 +120,8 @@ export function matchTopics(doc: TokenizedDoc, topics: CompiledTopics): TopicId[
       cancel.push(...(support(node, byLeaf(found.hits(i)), ALL_FIELDS) ?? []));
     }
     let score = 0;
-    for (const i of t.include) {
+    const entries: TopicExplanation['entries'] = [];
+    for (const [n, i] of t.include.entries()) {
       const node = set.queries[i]?.query;
       if (!found.has(i) || !node) continue;
       const kept = found.hits(i).filter((h) => !cancel.some((c) => overlaps(c, h)));
@@ -105,13 +129,15 @@ export function matchTopics(doc: TokenizedDoc, topics: CompiledTopics): TopicId[
       for (let z = 0; z < ZONES.length; z++) {
         const read = byLeaf(kept.filter((h) => rank(h) <= z));
         if (support(node, read, ALL_FIELDS) !== null) {
-          score += ZONE_WEIGHT[ZONES[z] ?? 'body'];
+          const zone = ZONES[z] ?? 'body';
+          score += ZONE_WEIGHT[zone];
+          entries.push({ entry: n, zone, weight: ZONE_WEIGHT[zone] });
           break;
         }
       }
-      if (score >= THRESHOLD) break;
+      if (score >= THRESHOLD && !full) break;
     }
-    if (score >= THRESHOLD) out.push(t.id);
+    out.push({ id: t.id, score, entries });
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // Entry point of the `diemtin` command: one program, one subcommand per job.
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/load.ts';
+import { casesCommand } from './commands/cases.ts';
 import { classifyCommand } from './commands/classify.ts';
 import { clusterCommand } from './commands/cluster.ts';
 import { crawlCommand } from './commands/crawl.ts';
@@ -11,6 +12,7 @@ import { extractCommand } from './commands/extract.ts';
 import { newsroomCommand } from './commands/newsroom.ts';
 import { profilesCommand } from './commands/profiles.ts';
 import { sourcesCommand } from './commands/sources.ts';
+import { submitCommand } from './commands/submit.ts';
 import { UserError } from './errors.ts';
 
 export function buildProgram(): Command {
@@ -31,10 +33,12 @@ export function buildProgram(): Command {
   program.addCommand(classifyCommand());
   program.addCommand(clusterCommand());
   program.addCommand(digestCommand());
+  program.addCommand(casesCommand());
   program.addCommand(evalCommand());
   program.addCommand(newsroomCommand());
   program.addCommand(profilesCommand());
   program.addCommand(sourcesCommand());
+  program.addCommand(submitCommand());
   return program;
 }
 

@@ -1,9 +1,9 @@
 // Bulletin items are stories, not copies: Vietnamese outlets republish each other, and ten
 // copies of one press release are one fact for the reader, with a reach of ten.
-import { DateTime } from 'luxon';
 import { TOPIC_IDS } from '../schema.ts';
 import type { Article, SourceCategory, Tone, TopicId } from '../schema.ts';
 import { summarize } from './summary.ts';
+import { instantOf } from './window.ts';
 import type { DigestWindow } from './window.ts';
 
 export interface Story {
@@ -20,7 +20,6 @@ export interface Story {
   time: string;
   /** An http(s) link, or null when no copy has one. */
   url: string | null;
-  summary: string;
   topics: TopicId[];
   tone: Tone;
   sensitive: boolean;
@@ -60,6 +59,18 @@ export function buildStories(articles: readonly Article[], window: DigestWindow)
   return stories.sort(compareStories);
 }
 
+/**
+ * The 1–3 sentence summary of the first copy that yields one. Computed for printed items only:
+ * a monthly bulletin groups ~15,000 stories and prints a few dozen.
+ */
+export function storySummary(s: Story): string {
+  for (const c of s.copies) {
+    const text = summarize(c.sapo, c.body);
+    if (text.length > 0) return text;
+  }
+  return '';
+}
+
 export function compareStories(a: Story, b: Story): number {
   return b.score - a.score || a.time.localeCompare(b.time) || a.key.localeCompare(b.key);
 }
@@ -77,8 +88,11 @@ function toStory(key: string, list: Article[], window: DigestWindow): Story {
   const reach = Math.max(outlets.length, ...copies.map((c) => c.reach));
   const topicSet = new Set(copies.flatMap((c) => c.topics));
   const topics = TOPIC_IDS.filter((t) => topicSet.has(t));
-  const url = copies.map((c) => safeLink(c.url)).find((u) => u !== null) ?? null;
-  const summary = copies.map((c) => summarize(c.sapo, c.body)).find((s) => s.length > 0) ?? '';
+  let url: string | null = null;
+  for (const c of copies) {
+    url = safeLink(c.url);
+    if (url !== null) break;
+  }
   const sensitive = copies.some((c) => c.sensitive);
   const relevance = Math.max(...copies.map((c) => c.relevance));
   const time = articleTime(representative);
@@ -91,7 +105,6 @@ function toStory(key: string, list: Article[], window: DigestWindow): Story {
     reach,
     time,
     url,
-    summary,
     topics,
     tone: storyTone(copies),
     sensitive,
@@ -125,9 +138,7 @@ function score(s: Omit<Story, 'score'>, window: DigestWindow): number {
   return 0.4 * s.relevance + 0.3 * reachNorm + 0.2 * (s.sensitive ? 1 : 0) + 0.1 * recency;
 }
 
-function millis(iso: string): number {
-  return DateTime.fromISO(iso, { setZone: true }).toMillis();
-}
+const millis = instantOf;
 
 function unique<T>(xs: readonly T[]): T[] {
   return [...new Set(xs)];

@@ -19,13 +19,17 @@ export const REQUIRED_PARTIALS = [
   'section',
   'attention',
   'by-topic',
+  'follow-up',
+  'trend',
   'proposals',
   'signature',
 ] as const;
-export const VIEWS = { daily: 'views/daily.hbs' } as const satisfies Record<
-  DigestModel['kind'],
-  string
->;
+export const VIEWS = {
+  daily: 'views/daily.hbs',
+  weekly: 'views/weekly.hbs',
+  monthly: 'views/monthly.hbs',
+  custom: 'views/custom.hbs',
+} as const satisfies Record<DigestModel['kind'], string>;
 
 /** The layout includes the view through this partial name, supplied at render time. */
 const CONTENT_PARTIAL = 'content';

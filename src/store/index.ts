@@ -3,10 +3,34 @@
 import type { FetchErrorClass } from '../../crawlers/errors.ts';
 import type { RobotsCache } from '../../crawlers/http-client.ts';
 import type { SourceDef } from '../config/sources.ts';
-import type { Article, StoryAssignment } from '../schema.ts';
+import type { Article, StoryAssignment, Tone } from '../schema.ts';
+import type { EvidenceReason, EvidenceRecord, EvidenceState } from './evidence.ts';
+import type { FollowUpCase } from '../digest/follow-up.ts';
+import type { BulletinStore } from './bulletins.ts';
+import type { CaseStore } from './cases.ts';
+import type { OutboxStore } from './outbox.ts';
 
 export { openStore } from './sqlite-store.ts';
 export { MIGRATIONS } from './migrations.ts';
+export type { EvidenceReason, EvidenceRecord, EvidenceState } from './evidence.ts';
+export type {
+  ArchiveManifest,
+  ArchivedFile,
+  BulletinChange,
+  BulletinEventRow,
+  BulletinRecord,
+  BulletinStore,
+} from './bulletins.ts';
+export type { CaseEvent, CasePatch, CaseStore, NewCase } from './cases.ts';
+export type {
+  DeliveryLogEntry,
+  DeliveryOutcome,
+  LockOwner,
+  OutboxInput,
+  OutboxRow,
+  OutboxStatus,
+  OutboxStore,
+} from './outbox.ts';
 
 /** A source's definition (from config) with the health the crawler records. */
 export type SourceHealth = SourceDef & {
@@ -180,4 +204,36 @@ export interface Store {
   startJobRun(kind: string, at: Date): number;
   finishJobRun(id: number, at: Date, status: 'ok' | 'failed', summary: unknown): void;
   listJobRuns(kind?: string): JobRun[];
+
+  /** An evidence package was written for this URL (src/evidence/); replaces a failure. */
+  saveEvidence(e: EvidenceRecord, at: Date): void;
+  /** Capturing evidence failed; later passes retry (articlesNeedingEvidence). */
+  recordEvidenceFailure(
+    articleUrl: string,
+    reason: EvidenceReason,
+    at: Date,
+    message: string,
+  ): void;
+  getEvidence(articleUrl: string): EvidenceState | null;
+  listEvidence(): EvidenceState[];
+  /** URLs of sensitive articles with no package yet and fewer than maxAttempts failures. */
+  articlesNeedingEvidence(opts: { maxAttempts: number; limit: number }): string[];
+
+  /** The bulletin workflow: status, edits, signatures, events (src/store/bulletins.ts). */
+  bulletins(): BulletinStore;
+  /** Follow-up cases (theo dõi xử lý) and their history (src/store/cases.ts). */
+  cases(): CaseStore;
+  /** Follow-up cases a bulletin of [start, end) shows: open at end, or opened/closed within. */
+  listCasesForWindow(start: string, end: string): FollowUpCase[];
+  /** Bulletin deliveries: one row per bulletin × recipient, and their log (src/store/outbox.ts). */
+  outbox(): OutboxStore;
+  /** The digest of a period with exactly this window (custom ranges may share a start). */
+  findDigestForWindow(period: string, windowStart: string, windowEnd: string): StoredDigest | null;
+  /** Relevant articles published in [from, to) by tone: the previous period's figures. */
+  relevantToneCounts(from: string, to: string): Record<Tone, number>;
+  /**
+   * Relevant articles published in [from, to) for the bulletin: bodies cut to their opening
+   * (the summary reads no further), rows not re-validated. Not for showing whole articles.
+   */
+  listDigestArticles(from: string, to: string): Article[];
 }

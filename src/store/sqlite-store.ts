@@ -8,7 +8,7 @@ import type { FetchErrorClass } from '../../crawlers/errors.ts';
 import type { RobotsCache, RobotsCacheEntry } from '../../crawlers/http-client.ts';
 import { backoffMs } from '../../crawlers/schedule.ts';
 import { SourceDef } from '../config/sources.ts';
-import { Article, type StoryAssignment } from '../schema.ts';
+import { Article, type StoryAssignment, type Tone } from '../schema.ts';
 import type {
   ArticleQuery,
   DigestInput,
@@ -26,6 +26,13 @@ import type {
   StoryRow,
 } from './index.ts';
 import { migrate } from './migrations.ts';
+import * as evidenceSql from './evidence.ts';
+import { listDigestArticles, relevantToneCounts } from './digest-queries.ts';
+import type { EvidenceReason, EvidenceRecord, EvidenceState } from './evidence.ts';
+import type { FollowUpCase } from '../digest/follow-up.ts';
+import { bulletinStore, type BulletinStore } from './bulletins.ts';
+import { caseStore, type CaseStore } from './cases.ts';
+import { outboxStore, type OutboxStore } from './outbox.ts';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 3600_000;
@@ -40,6 +47,7 @@ type SourceRow = {
   enabled: number;
   interval_minutes: number;
   politeness: string | null;
+  list: string | null;
   last_success_at: string | null;
   last_item_count: number | null;
   last_error_at: string | null;
@@ -157,6 +165,7 @@ function rowToSource(r: SourceRow): SourceHealth {
     enabled: r.enabled === 1,
     intervalMinutes: r.interval_minutes,
     ...(r.politeness ? { politeness: JSON.parse(r.politeness) as unknown } : {}),
+    ...(r.list ? { list: JSON.parse(r.list) as unknown } : {}),
   });
   const errorClass =
     r.last_error_class && FETCH_ERROR_CLASSES.includes(r.last_error_class)
@@ -242,12 +251,13 @@ class SqliteStore implements Store {
 
   upsertSources(defs: SourceDef[]): void {
     const stmt = this.#prepare(`
-      INSERT INTO sources (id, name, domain, category, kind, feeds, enabled, interval_minutes, politeness)
-      VALUES (@id, @name, @domain, @category, @kind, @feeds, @enabled, @intervalMinutes, @politeness)
+      INSERT INTO sources (id, name, domain, category, kind, feeds, enabled, interval_minutes, politeness, list)
+      VALUES (@id, @name, @domain, @category, @kind, @feeds, @enabled, @intervalMinutes, @politeness, @list)
       ON CONFLICT(id) DO UPDATE SET
         name = excluded.name, domain = excluded.domain, category = excluded.category,
         kind = excluded.kind, feeds = excluded.feeds, enabled = excluded.enabled,
-        interval_minutes = excluded.interval_minutes, politeness = excluded.politeness`);
+        interval_minutes = excluded.interval_minutes, politeness = excluded.politeness,
+        list = excluded.list`);
     this.#db.transaction(() => {
       for (const d of defs) {
         stmt.run({
@@ -260,6 +270,7 @@ class SqliteStore implements Store {
           enabled: d.enabled ? 1 : 0,
           intervalMinutes: d.intervalMinutes,
           politeness: d.politeness ? JSON.stringify(d.politeness) : null,
+          list: d.list ? JSON.stringify(d.list) : null,
         });
       }
     })();
@@ -721,5 +732,63 @@ class SqliteStore implements Store {
       status: r.status === 'ok' || r.status === 'failed' ? r.status : 'running',
       summary: r.summary === null ? null : (JSON.parse(r.summary) as unknown),
     }));
+  }
+
+  saveEvidence(e: EvidenceRecord, at: Date): void {
+    evidenceSql.saveEvidence(this.#db, e, at);
+  }
+
+  recordEvidenceFailure(
+    articleUrl: string,
+    reason: EvidenceReason,
+    at: Date,
+    message: string,
+  ): void {
+    evidenceSql.recordEvidenceFailure(this.#db, articleUrl, reason, at, message);
+  }
+
+  getEvidence(articleUrl: string): EvidenceState | null {
+    return evidenceSql.getEvidence(this.#db, articleUrl);
+  }
+
+  listEvidence(): EvidenceState[] {
+    return evidenceSql.listEvidence(this.#db);
+  }
+
+  articlesNeedingEvidence(opts: { maxAttempts: number; limit: number }): string[] {
+    return evidenceSql.articlesNeedingEvidence(this.#db, opts);
+  }
+
+  bulletins(): BulletinStore {
+    return bulletinStore(this.#db);
+  }
+
+  cases(): CaseStore {
+    return caseStore(this.#db);
+  }
+
+  listCasesForWindow(start: string, end: string): FollowUpCase[] {
+    return caseStore(this.#db).forWindow(start, end);
+  }
+
+  outbox(): OutboxStore {
+    return outboxStore(this.#db);
+  }
+
+  findDigestForWindow(period: string, windowStart: string, windowEnd: string): StoredDigest | null {
+    const row = this.#prepare(
+      `SELECT * FROM digests WHERE period = ? AND window_start = ? AND window_end = ?
+       ORDER BY id DESC LIMIT 1`,
+    ).get(period, toUtc(windowStart, 'windowStart'), toUtc(windowEnd, 'windowEnd')) as
+      DigestRow | undefined;
+    return row ? rowToDigest(row) : null;
+  }
+
+  relevantToneCounts(from: string, to: string): Record<Tone, number> {
+    return relevantToneCounts(this.#db, toUtc(from, 'from'), toUtc(to, 'to'));
+  }
+
+  listDigestArticles(from: string, to: string): Article[] {
+    return listDigestArticles(this.#db, toUtc(from, 'from'), toUtc(to, 'to'));
   }
 }

@@ -28,8 +28,9 @@ describe('renderDigestHtml on the fixture day', () => {
       'I. Tin nổi bật',
       'II. Thông tin tích cực',
       'III. Thông tin cần lưu ý',
-      'IV. Theo chủ đề',
-      'V. Đề xuất',
+      'IV. Theo dõi xử lý',
+      'V. Theo chủ đề',
+      'VI. Đề xuất, kiến nghị',
     ]);
     expect(html).toContain('Nơi nhận:');
   });

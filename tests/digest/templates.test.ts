@@ -43,8 +43,8 @@ describe('loadTemplates', () => {
 
   it('fails at load when a view names an unknown partial', () => {
     const dir = copyTemplates();
-    edit(dir, 'views/daily.hbs', (s) => `${s}\n{{> follow-up}}\n`);
-    expect(() => loadTemplates(dir)).toThrow(/views\/daily\.hbs: unknown partial "follow-up"/);
+    edit(dir, 'views/daily.hbs', (s) => `${s}\n{{> footnote}}\n`);
+    expect(() => loadTemplates(dir)).toThrow(/views\/daily\.hbs: unknown partial "footnote"/);
   });
 
   it('fails at load when a partial names an unknown partial', () => {

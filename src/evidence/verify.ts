@@ -1,0 +1,53 @@
+// Checks an evidence package against its manifest: every file present, of the recorded size
+// and SHA-256, and the screenshot a PNG of the recorded dimensions. Any edit shows.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { EvidenceManifest, MANIFEST_FILE } from './manifest.ts';
+import { sha256 } from './package.ts';
+import { pngSize } from './png.ts';
+
+export type EvidenceVerification = {
+  ok: boolean;
+  /** One line per mismatch, naming the file. */
+  problems: string[];
+  manifest: EvidenceManifest | null;
+};
+
+export function verifyEvidence(dir: string): EvidenceVerification {
+  const file = path.join(dir, MANIFEST_FILE);
+  if (!existsSync(file)) {
+    return { ok: false, problems: [`${MANIFEST_FILE}: missing`], manifest: null };
+  }
+  let manifest: EvidenceManifest;
+  try {
+    manifest = EvidenceManifest.parse(JSON.parse(readFileSync(file, 'utf8')));
+  } catch (err) {
+    const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    return { ok: false, problems: [`${MANIFEST_FILE}: unreadable (${why})`], manifest: null };
+  }
+  const problems: string[] = [];
+  for (const f of Object.values(manifest.files)) {
+    const p = path.join(dir, f.path);
+    if (!existsSync(p)) {
+      problems.push(`${f.path}: missing`);
+      continue;
+    }
+    const bytes = readFileSync(p);
+    if (bytes.length !== f.bytes)
+      problems.push(`${f.path}: ${bytes.length} bytes, manifest says ${f.bytes}`);
+    const hash = sha256(bytes);
+    if (hash !== f.sha256) problems.push(`${f.path}: SHA-256 ${hash} does not match the manifest`);
+  }
+  const shot = manifest.files.screenshot;
+  const shotPath = path.join(dir, shot.path);
+  if (existsSync(shotPath)) {
+    const size = pngSize(readFileSync(shotPath));
+    if (!size) problems.push(`${shot.path}: not a PNG`);
+    else if (size.width !== shot.width || size.height !== shot.height) {
+      problems.push(
+        `${shot.path}: ${size.width}×${size.height}, manifest says ${shot.width}×${shot.height}`,
+      );
+    }
+  }
+  return { ok: problems.length === 0, problems, manifest };
+}

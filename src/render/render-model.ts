@@ -1,0 +1,34 @@
+// The model every renderer reads. DigestModel is being generalised (weekly/monthly/custom, the
+// follow-up section, the per-day series) while the renderers are written, so the fields that
+// arrived with that work are read as optional here; the lead tightens this at integration.
+import type { DigestModel, SeriesPoint } from '../digest/model.ts';
+import type { FollowUpSection } from '../digest/follow-up.ts';
+
+export type RenderModel = DigestModel & {
+  followUp?: FollowUpSection;
+  overview: {
+    series?: SeriesPoint[] | null;
+    seriesTitle?: string | null;
+    seriesText?: string | null;
+    seriesChartSvg?: string | null;
+  };
+};
+
+export interface OverviewSeries {
+  title: string;
+  text: string | null;
+  points: SeriesPoint[];
+}
+
+/** The per-day (or per-month) series when the model carries one with at least one point. */
+export function seriesOf(model: RenderModel): OverviewSeries | null {
+  const points = model.overview.series ?? null;
+  const title = model.overview.seriesTitle ?? null;
+  if (points === null || points.length === 0 || title === null) return null;
+  return { title, text: model.overview.seriesText ?? null, points };
+}
+
+/** The follow-up section when the model has one (daily bulletins built before it existed do not). */
+export function followUpOf(model: RenderModel): FollowUpSection | null {
+  return model.followUp ?? null;
+}
