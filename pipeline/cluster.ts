@@ -2,9 +2,11 @@
 // A story is text that was copied, possibly lightly edited (new title, cut or reordered
 // paragraphs, a different lead, an added sentence); two outlets writing up the same event in
 // their own words are two stories. Copies are found by shingle overlap (cluster/shingles.ts,
-// cluster/near-duplicates.ts); this file turns groups into stable story ids and reach.
+// cluster/near-duplicates.ts), checked against the texts' figures (cluster/details.ts) and
+// publication times; this file turns groups into stable story ids and reach.
 import { createHash } from 'node:crypto';
 import type { StoryAssignment, TextItem } from '../src/schema.ts';
+import { figureHashes } from './cluster/details.ts';
 import { nearDuplicateGroups } from './cluster/near-duplicates.ts';
 import { outletOf } from './cluster/outlet.ts';
 import { createSegmenter } from './cluster/shingles.ts';
@@ -45,6 +47,15 @@ export function cluster(items: TextItem[]): StoryAssignment[] {
   const groups = nearDuplicateGroups(
     sorted.map((it) => segment([it.title, it.sapo, it.body])),
     sorted.map(outletOf),
+    undefined,
+    {
+      // Figures are read only for the pairs that get compared: most texts never are.
+      figures: (k) => {
+        const it = sorted[k];
+        return it ? figureHashes([it.title, it.sapo, it.body]) : new Uint32Array(0);
+      },
+      times: Float64Array.from(sorted, (it) => (it.publishedAt ? Date.parse(it.publishedAt) : NaN)),
+    },
   );
 
   const first = new Map<number, TextItem>();

@@ -19,11 +19,24 @@
 // 4. Exact comparison on the full shingle sets:
 //    - strong: Jaccard >= strongJaccard (most of both texts is shared);
 //    - contained: the smaller text (at least minContained shingles, so a headline-only item is
-//      never swallowed) lies mostly inside the larger (cut paragraphs, a short repost).
+//      never swallowed) lies mostly inside the larger (cut paragraphs, a short repost);
+//    - partial: a good part of the smaller text, at least a long sentence, is verbatim in the
+//      larger, and the rest is the copier's own (a rewritten lead, a new sapo, a fan page's
+//      reaction line). Shared words alone cannot tell this from a different event written on
+//      the same template, so a partial pair must also be close in time and the smaller text
+//      may bring at most `partialNovel` figures the larger lacks (details.ts).
+//    Strong and contained pairs are checked for figures too, loosely: a short notice written on
+//    a template (a fine, a seizure) can be 70% the same words as another one, and so can two
+//    days of an outlet's price or weather report.
 // 5. Strong pairs are joined. A containment pair is joined unless one side is a *bridge*: a text
 //    whose containment partners do not overlap one another — a compilation (roundup, digest)
 //    wholly containing two unrelated articles, or a stock paragraph quoted inside two different
-//    articles. Joining through a bridge would merge two different events.
+//    articles. Joining through a bridge would merge two different events. One exception: an
+//    original that its partial copies each took a different part of (a fan page kept the lead,
+//    a newspaper rewrote the lead and kept the rest) looks like a compilation too, but it came
+//    first, while a compilation is published after what it compiles. So a text that contains
+//    all its partners and is dated no later than any of them is a source, not a bridge.
+import { novelCount } from './details.ts';
 import type { SegmentedText } from './shingles.ts';
 import { shingleSet } from './shingles.ts';
 import { UnionFind } from './union-find.ts';
@@ -47,6 +60,28 @@ export interface NearDuplicateParams {
   minOverlap: number;
   /** Compare a pair exactly only if it shares this share of the smaller's index entries. */
   prefilter: number;
+  /** Partial copy: containment of the smaller text at least this… */
+  minPartial: number;
+  /** …sharing at least this many shingles (a long sentence)… */
+  minPartialShared: number;
+  /** …with at most this many shingles of its own (a title, a new lead, a reaction line)… */
+  maxPartialOwn: number;
+  /** …published at most this far apart when both dates are known… */
+  partialWindowMs: number;
+  /** …and bringing at most this many figures the larger text lacks. */
+  partialNovel: number;
+  /** Strong or contained pair rejected: the smaller brings this many figures the other lacks… */
+  conflictNovel: number;
+  /** …and they are at least this share of its figures. */
+  conflictShare: number;
+}
+
+/** What is known about each text besides its words; any part may be missing. */
+export interface TextEvidence {
+  /** Sorted distinct figure hashes of text i (details.ts), asked only for compared pairs. */
+  figures?: (i: number) => Uint32Array;
+  /** Publication time of text i in ms; NaN when unknown. */
+  times?: Float64Array;
 }
 
 export const DEFAULT_PARAMS: NearDuplicateParams = {
@@ -67,6 +102,23 @@ export const DEFAULT_PARAMS: NearDuplicateParams = {
   minOverlap: 0.2,
   // Half of minOverlap: sampling noise on a 600-word article is well below that margin.
   prefilter: 0.1,
+  // A fan-page repost keeps the lead and a paragraph and adds a line; a copy with a new lead and
+  // sapo keeps half. Independent write-ups of one event (VietnameseMDS) reach 0.3–0.5 only
+  // on long articles, which then bring dozens of figures of their own.
+  minPartial: 0.35,
+  // About a 25-syllable sentence: more than a stock phrase or a shared name list.
+  minPartialShared: 20,
+  // A title and two sentences. Same-event articles in VietnameseMDS that share a third to a
+  // half of their text have hundreds of shingles of their own: a write-up that borrowed
+  // passages, not a repost.
+  maxPartialOwn: 60,
+  // Copies follow within hours, fan pages within a day or two; the next landslide on the same
+  // road or the next fine under the same decree comes days later.
+  partialWindowMs: 3 * 24 * 3600 * 1000,
+  // One: an added credit or reaction line can carry a figure ("Đến 17 giờ…").
+  partialNovel: 1,
+  conflictNovel: 2,
+  conflictShare: 0.5,
 };
 
 const DOC_BITS = 2 ** 21; // 32-bit hash × 2^21 texts < 2^53: exact in a double.
@@ -195,6 +247,7 @@ export function nearDuplicateGroups(
   texts: readonly SegmentedText[],
   outlets: readonly string[],
   p: NearDuplicateParams = DEFAULT_PARAMS,
+  evidence: TextEvidence = {},
 ): Int32Array {
   const n = texts.length;
   if (n >= DOC_BITS) throw new Error(`cluster: at most ${DOC_BITS - 1} items per batch, got ${n}`);
@@ -226,6 +279,29 @@ export function nearDuplicateGroups(
   }
   const packed = entries.subarray(0, used).sort();
 
+  const figureCache = new Map<number, Uint32Array>();
+  const figuresOf = (d: number): Uint32Array | undefined => {
+    if (!evidence.figures) return undefined;
+    let f = figureCache.get(d);
+    if (!f) {
+      f = evidence.figures(d);
+      figureCache.set(d, f);
+    }
+    return f;
+  };
+  /** Figures of the smaller text `s` that the larger `l` lacks, and how many it has. */
+  const novelty = (s: number, l: number): { novel: number; total: number } => {
+    const fs = figuresOf(s);
+    const fl = figuresOf(l);
+    if (!fs || !fl) return { novel: 0, total: 0 };
+    return { novel: novelCount(fs, fl), total: fs.length };
+  };
+  const withinWindow = (a: number, b: number): boolean => {
+    const ta = evidence.times?.[a] ?? NaN;
+    const tb = evidence.times?.[b] ?? NaN;
+    return Number.isNaN(ta) || Number.isNaN(tb) || Math.abs(ta - tb) <= p.partialWindowMs;
+  };
+
   const seen = new Set<number>();
   const strong: number[] = [];
   const contained: number[] = [];
@@ -242,8 +318,28 @@ export function nearDuplicateGroups(
     const inter = intersectionSize(sa, sb);
     const containment = inter / smaller;
     if (containment >= p.minOverlap) overlapping.push(a, b);
-    if (inter / (sa.length + sb.length - inter) >= p.strongJaccard) strong.push(a, b);
-    else if (smaller >= p.minContained && containment >= p.minContainment) contained.push(a, b);
+    if (smaller < p.minContained && inter / (sa.length + sb.length - inter) < p.strongJaccard) {
+      return;
+    }
+    if (containment < p.minPartial) return;
+    // Figures are judged on the smaller text: the larger one's extra figures are what a copy cut.
+    const [s, l] = sa.length < sb.length || (sa.length === sb.length && a < b) ? [a, b] : [b, a];
+    const conflicting = (): boolean => {
+      const { novel, total } = novelty(s, l);
+      return novel >= p.conflictNovel && novel >= p.conflictShare * total;
+    };
+    if (inter / (sa.length + sb.length - inter) >= p.strongJaccard) {
+      if (!conflicting()) strong.push(a, b);
+    } else if (containment >= p.minContainment) {
+      if (!conflicting()) contained.push(a, b);
+    } else if (
+      inter >= p.minPartialShared &&
+      smaller - inter <= p.maxPartialOwn &&
+      withinWindow(a, b) &&
+      novelty(s, l).novel <= p.partialNovel
+    ) {
+      contained.push(a, b);
+    }
   };
 
   // Postings: runs of 2..bigRun texts sharing an entry, as flat member lists, and for each
@@ -340,13 +436,37 @@ export function nearDuplicateGroups(
     set.add(y);
     partners.set(x, set);
   };
+  // Components that are the smaller side of some containment pair: contained, not containing.
+  const containedSomewhere = new Set<number>();
   for (let i = 0; i < contained.length; i += 2) {
-    const ca = compOf(contained[i] ?? 0);
-    const cb = compOf(contained[i + 1] ?? 0);
+    const a = contained[i] ?? 0;
+    const b = contained[i + 1] ?? 0;
+    const ca = compOf(a);
+    const cb = compOf(b);
     if (ca === cb) continue;
     addPartner(ca, cb);
     addPartner(cb, ca);
+    const la = sets[a]?.length ?? 0;
+    const lb = sets[b]?.length ?? 0;
+    if (la <= lb) containedSomewhere.add(ca);
+    if (lb <= la) containedSomewhere.add(cb);
   }
+  // Earliest known publication time per component; NaN when a member's time is unknown.
+  const compTime = new Map<number, number>();
+  if (evidence.times) {
+    for (let d = 0; d < n; d++) {
+      const c = compOf(d);
+      const t = evidence.times[d] ?? NaN;
+      const prev = compTime.get(c);
+      compTime.set(c, prev === undefined ? t : Math.min(prev, t));
+    }
+  }
+  const isSource = (c: number, list: readonly number[]): boolean => {
+    if (containedSomewhere.has(c)) return false;
+    const t = compTime.get(c) ?? NaN;
+    // Math.min propagates NaN, so one undated member makes the component undated.
+    return !Number.isNaN(t) && list.every((x) => t <= (compTime.get(x) ?? NaN));
+  };
   const overlapComps = new Set<number>();
   for (let i = 0; i < overlapping.length; i += 2) {
     overlapComps.add(pairKey(compOf(overlapping[i] ?? 0), compOf(overlapping[i + 1] ?? 0)));
@@ -361,7 +481,7 @@ export function nearDuplicateGroups(
       }
     }
     const root = local.find(0);
-    return list.some((_, x) => local.find(x) !== root);
+    return list.some((_, x) => local.find(x) !== root) && !isSource(c, list);
   };
   const bridges = new Set<number>();
   for (const c of partners.keys()) if (isBridge(c)) bridges.add(c);

@@ -9,6 +9,8 @@
 //   Unicode-property regexes cost 2 s on 5,000 whole articles, while a batch has only tens of
 //   thousands of distinct tokens. Every step of syllables() is local to a token (whitespace
 //   always separates syllables), so the result is the same as on the whole text.
+// - Hashtags, @mentions and links carry no syllables: a fan page's "#DaLat #satlo" block is
+//   its own decoration, and counting it would make a repost look less like what it copies.
 import { fmix32 } from '../hash.ts';
 import { syllables } from '../normalize.ts';
 
@@ -20,6 +22,9 @@ export interface SegmentedText {
   /** Hash of each segment's syllables: equal sentences have equal hashes. */
   hashes: Uint32Array;
 }
+
+/** A hashtag, a mention or a link: decoration, not text. */
+const DECORATION = /^(?:[#@]|https?:\/\/|www\.)/i;
 
 function hashSyllable(s: string): number {
   // FNV-1a: cheap and adequate for short strings; fmix32 does the real spreading.
@@ -154,7 +159,8 @@ export function createSegmenter(): (text: string | readonly string[]) => Segment
         let t = memo.find(h1, h2);
         if (t < 0) {
           const raw = text.slice(start, i);
-          t = memo.add(h1, h2, syllables(raw).map(hashSyllable), endsSentence(text, start, i));
+          const syl = DECORATION.test(raw) ? [] : syllables(raw).map(hashSyllable);
+          t = memo.add(h1, h2, syl, endsSentence(text, start, i));
         }
         const from = memo.offset[t] ?? 0;
         const to = memo.offset[t + 1] ?? 0;
