@@ -455,7 +455,8 @@ function sendCommand(): Command {
       'after',
       '\nRunning it again is safe: a sent bulletin is never rendered again, and each recipient\n' +
         'gets one message (the outbox key is bulletin + address). SMTP settings: diemtin.yaml mail;\n' +
-        'the password comes from the environment variable named by mail.smtp.auth.passwordEnv.',
+        'the password comes from the environment variable named by mail.smtp.auth.passwordEnv.\n' +
+        'Exit 75 when some delivery is still pending, given up or unknown (run it again later).',
     )
     .action(async (idArg: string, opts: StoreOptions & { retryFor: string }) => {
       const id = bulletinId(idArg);
@@ -496,6 +497,14 @@ function sendCommand(): Command {
           `bulletin ${id}: ${result.renderedNow ? `archived in ${result.record.archive?.dir ?? '?'}; ` : ''}` +
             `${d.sent} sent, ${d.pending} pending, ${d.gaveUp} given up, ${d.unknown} unknown`,
         );
+        const open = d.pending + d.gaveUp + d.unknown;
+        if (open > 0) {
+          // A scheduler sees the bulletin is not delivered yet (75 = EX_TEMPFAIL).
+          throw new UserError(
+            `digest: bulletin ${id}: ${open} deliveries not confirmed; run \`diemtin digest send ${id}\` again or see \`diemtin digest deliveries ${id}\``,
+            { exitCode: 75 },
+          );
+        }
       });
     });
 }
