@@ -1,6 +1,6 @@
-// The model every renderer reads. DigestModel is being generalised (weekly/monthly/custom, the
-// follow-up section, the per-day series) while the renderers are written, so the fields that
-// arrived with that work are read as optional here; the lead tightens this at integration.
+// The model every renderer reads. Models are stored with their digest and rendered again later
+// (show, send, the archive); a digest stored before the follow-up section and the per-day
+// series existed lacks them, so those fields are read as optional here.
 import type { DigestModel, SeriesPoint } from '../digest/model.ts';
 import type { FollowUpSection } from '../digest/follow-up.ts';
 
