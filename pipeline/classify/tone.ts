@@ -54,6 +54,12 @@ const MIN_SCORE = 2;
 const STRONG_CUE = 1;
 /** Syllables that end a negation scope inside a clause. */
 const CLAUSE_BREAKERS = new Set(['nhưng', 'mà', 'tuy'].map((w) => w.normalize('NFC')));
+/**
+ * Words that join the items of a list: a negated or prevented item that ends its clause
+ * carries its scope over a comma to the next item of the same sign ("không để xảy ra sạt lở,
+ * ngập úng"; "phòng chống lụt bão, sạt lở và cháy rừng").
+ */
+const LIST_JOINERS = new Set(['và', 'hoặc', 'hay', 'cùng'].map((w) => w.normalize('NFC')));
 /** Syllables between a polar phrase and the post-intensifier that raises it. */
 const POST_REACH = 2;
 /** Harm in the lead and body of a story whose title is about help after it. */
@@ -144,6 +150,14 @@ function clauses(text: TokenizedText): number[] {
 
 type Scope = { until: number; clause: number };
 
+/**
+ * A negation or prevention that reaches the end of its clause goes on over a comma to the
+ * items of a list: each must stand bare (end its clause or come before a joining word) and
+ * not open a new sentence (a capital in mixed-case text), so "không có người bị thương,
+ * thiệt hại về tài sản rất lớn" still counts the loss.
+ */
+type ListScope = { kind: 'negate' | 'prevent'; next: number; sign: number };
+
 type FieldScore = {
   pos: number;
   neg: number;
@@ -173,17 +187,47 @@ function scoreField(
   };
   let negation: Scope | undefined;
   let prevention: Scope | undefined;
+  let list: ListScope | undefined;
   let intensity: { until: number; factor: number } | undefined;
   /** The last polar contribution, which a post-intensifier may raise. */
   let last: { end: number; clause: number; signed: number } | undefined;
   const within = (s: Scope | undefined, at: number): boolean =>
     s !== undefined && at <= s.until && clauseOf[at] === s.clause;
+  const joiner = (at: number): boolean => {
+    const t = text.tokens[at];
+    return t !== undefined && !t.breakBefore && LIST_JOINERS.has(t.lower);
+  };
+  /** Index after which the next list item may stand, if the list goes on after `end`. */
+  const listAfter = (end: number): number | undefined => {
+    if (end >= clauseOf.length) return undefined;
+    if (clauseOf[end] !== clauseOf[end - 1]) return end;
+    return joiner(end) ? end + 1 : undefined;
+  };
+  const listItem = (m: PhraseMatch<Cue>, value: number): ListScope['kind'] | undefined => {
+    if (!list || (list.sign !== 0 && Math.sign(value) !== list.sign)) return undefined;
+    const at = m.start === list.next ? m.start : joiner(list.next) ? list.next + 1 : -1;
+    if (at !== m.start) return undefined;
+    const first = text.tokens[list.next];
+    if (first?.breakBefore && first.capitalized && text.mixedCase) return undefined;
+    const bare = m.end >= clauseOf.length || listAfter(m.end) !== undefined;
+    return bare ? list.kind : undefined;
+  };
   const count = (m: PhraseMatch<Cue>, value: number): number => {
     let v = value;
     if (intensity && m.start <= intensity.until) v *= intensity.factor;
     intensity = undefined;
-    if (within(negation, m.start)) v *= v > 0 ? NEGATED_POSITIVE : NEGATED_NEGATIVE;
-    else if (v < 0 && within(prevention, m.start)) v = 0;
+    const chained = listItem(m, value);
+    list = undefined;
+    let turned: ListScope['kind'] | undefined;
+    if (within(negation, m.start) || chained === 'negate') {
+      v *= v > 0 ? NEGATED_POSITIVE : NEGATED_NEGATIVE;
+      turned = 'negate';
+    } else if (v < 0 && (within(prevention, m.start) || chained === 'prevent')) {
+      v = 0;
+      turned = 'prevent';
+    }
+    const next = turned ? listAfter(m.end) : undefined;
+    if (turned && next !== undefined) list = { kind: turned, next, sign: Math.sign(value) };
     const w = ZONE_WEIGHT[zoneOf(doc, field, m.start)] * (v < 0 ? harmWeight : 1);
     if (v > 0) out.pos += v * w;
     else out.neg -= v * w;
@@ -191,6 +235,11 @@ function scoreField(
     if (v <= -STRONG_CUE) out.strongNeg = true;
     last = { end: m.end, clause: clauseOf[m.start] ?? 0, signed: v * w };
     return v;
+  };
+  /** A scope that covers the rest of its clause opens a list on the next one. */
+  const scopeList = (kind: ListScope['kind'], s: Scope): ListScope | undefined => {
+    const end = clauseOf.indexOf(s.clause + 1);
+    return end > 0 && s.until >= end - 1 ? { kind, next: end, sign: 0 } : undefined;
   };
   for (const m of resolveOverlaps(tone.cues.match(text))) {
     const cue = m.value;
@@ -203,9 +252,11 @@ function scoreField(
         break;
       case 'negate':
         negation = { until: m.end - 1 + cue.scope, clause };
+        list = scopeList('negate', negation);
         break;
       case 'prevent':
         prevention = { until: m.end - 1 + cue.scope, clause };
+        list = scopeList('prevent', prevention);
         break;
       case 'intensify':
         intensity = { until: m.end + 1, factor: cue.factor };
