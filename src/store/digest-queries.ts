@@ -3,7 +3,8 @@
 // them doubled the time; the month itself is read without the bodies' tails.
 import type Database from 'better-sqlite3';
 import { Tone } from '../schema.ts';
-import type { Article, SourceCategory, TopicId } from '../schema.ts';
+import type { Article } from '../schema.ts';
+import { articleFields, type ArticleRow } from './article-row.ts';
 
 const TONES = Tone.options;
 
@@ -35,30 +36,6 @@ export function relevantToneCounts(
  */
 export const DIGEST_BODY_CHARS = 1000;
 
-type DigestArticleRow = {
-  id: string;
-  url: string;
-  source_id: string;
-  source_name: string;
-  source_category: SourceCategory;
-  title: string;
-  sapo: string;
-  body_start: string;
-  author: string | null;
-  published_at: string | null;
-  fetched_at: string;
-  section: string | null;
-  tags: string;
-  relevance: number;
-  mentions: string;
-  topics: string;
-  tone: Tone;
-  sensitive: number;
-  sensitive_reasons: string;
-  story_id: string | null;
-  reach: number;
-};
-
 /**
  * The relevant articles published in [fromUtc, toUtc), as the bulletin needs them: bodies cut
  * to their opening (DIGEST_BODY_CHARS), and rows trusted as written (upsertArticle validated
@@ -73,36 +50,13 @@ export function listDigestArticles(
   const rows = db
     .prepare(
       `SELECT id, url, source_id, source_name, source_category, title, sapo,
-         substr(body, 1, ${DIGEST_BODY_CHARS}) AS body_start, author, published_at, fetched_at,
-         section, tags, relevance, mentions, topics, tone, sensitive, sensitive_reasons,
+         substr(body, 1, ${DIGEST_BODY_CHARS}) AS body, author, published_at, fetched_at,
+         section, tags, relevant, relevance, mentions, topics, tone, sensitive, sensitive_reasons,
          story_id, reach
        FROM articles
        WHERE relevant = 1 AND published_utc >= ? AND published_utc < ?
        ORDER BY published_utc, url`,
     )
-    .all(fromUtc, toUtc) as DigestArticleRow[];
-  return rows.map((r) => ({
-    id: r.id,
-    url: r.url,
-    sourceId: r.source_id,
-    sourceName: r.source_name,
-    sourceCategory: r.source_category,
-    title: r.title,
-    sapo: r.sapo,
-    body: r.body_start,
-    author: r.author,
-    publishedAt: r.published_at,
-    fetchedAt: r.fetched_at,
-    section: r.section,
-    tags: JSON.parse(r.tags) as string[],
-    relevant: true,
-    relevance: r.relevance,
-    mentions: JSON.parse(r.mentions) as Article['mentions'],
-    topics: JSON.parse(r.topics) as TopicId[],
-    tone: r.tone,
-    sensitive: r.sensitive === 1,
-    sensitiveReasons: JSON.parse(r.sensitive_reasons) as string[],
-    storyId: r.story_id,
-    reach: r.reach,
-  }));
+    .all(fromUtc, toUtc) as ArticleRow[];
+  return rows.map((r) => articleFields(r) as Article);
 }

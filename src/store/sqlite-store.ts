@@ -9,6 +9,7 @@ import type { RobotsCache, RobotsCacheEntry } from '../../crawlers/http-client.t
 import { backoffMs } from '../../crawlers/schedule.ts';
 import { SourceDef } from '../config/sources.ts';
 import { Article, type StoryAssignment, type Tone } from '../schema.ts';
+import { articleFields, type ArticleRow } from './article-row.ts';
 import type {
   ArticleQuery,
   DigestInput,
@@ -59,31 +60,6 @@ type SourceRow = {
   last_checked_at: string | null;
 };
 
-type ArticleRow = {
-  id: string;
-  url: string;
-  source_id: string;
-  source_name: string;
-  source_category: string;
-  title: string;
-  sapo: string;
-  body: string;
-  author: string | null;
-  published_at: string | null;
-  fetched_at: string;
-  section: string | null;
-  tags: string;
-  relevant: number;
-  relevance: number;
-  mentions: string;
-  topics: string;
-  tone: string;
-  sensitive: number;
-  sensitive_reasons: string;
-  story_id: string | null;
-  reach: number;
-};
-
 type DigestRow = {
   id: number;
   period: string;
@@ -121,31 +97,7 @@ function toUtc(iso: string, what: string): string {
 }
 
 function rowToArticle(r: ArticleRow): Article {
-  const candidate = {
-    id: r.id,
-    url: r.url,
-    sourceId: r.source_id,
-    sourceName: r.source_name,
-    sourceCategory: r.source_category,
-    title: r.title,
-    sapo: r.sapo,
-    body: r.body,
-    author: r.author,
-    publishedAt: r.published_at,
-    fetchedAt: r.fetched_at,
-    section: r.section,
-    tags: JSON.parse(r.tags) as unknown,
-    relevant: r.relevant === 1,
-    relevance: r.relevance,
-    mentions: JSON.parse(r.mentions) as unknown,
-    topics: JSON.parse(r.topics) as unknown,
-    tone: r.tone,
-    sensitive: r.sensitive === 1,
-    sensitiveReasons: JSON.parse(r.sensitive_reasons) as unknown,
-    storyId: r.story_id,
-    reach: r.reach,
-  };
-  const parsed = Article.safeParse(candidate);
+  const parsed = Article.safeParse(articleFields(r));
   if (!parsed.success) {
     throw new Error(`store: article ${r.url} in the database does not match the schema`, {
       cause: parsed.error,
