@@ -1,12 +1,13 @@
 // Our extractor and Mozilla Readability side by side, on the same pages, in one process:
-//   npx tsx bench/extract.ts [rounds=10]
+//   npx tsx bench/extract.ts [rounds=15]
 // Pages: the gold fixtures (tests/fixtures/extract/*: page.html + hand-checked expected.json)
 // and the real saved pages in ../shared/data/articles (skipped with a message when absent).
 // Prints, for each set and each extractor: body token F1 (pipeline/extract/score.ts: NFC,
 // canonical tone placement, lowercased syllables, bag-of-tokens F1, macro-averaged over
 // pages), title exact-match rate, date exact-match rate (Readability: its publishedTime), and
 // pages per second (parse included; Readability parses with linkedom, as its docs suggest for
-// Node). A page an extractor rejects or fails on scores 0 on every field.
+// Node): both warmed up, then timed in alternating rounds over all pages, the median round
+// reported (see `compare`). A page an extractor rejects or fails on scores 0 on every field.
 //
 // Real-page references (third-party data, read here and never copied into the repo):
 // - fundus VnExpress page: its expected.json (title, body sections, publishing_date).
@@ -212,49 +213,88 @@ export interface Summary {
   f1: number;
   title: number;
   date: number;
+  /** Median over the timed rounds of one round's pages per second (wall clock). */
   pagesPerSecond: number;
-  /** Pages per second of this process's CPU time (user + system): steadier on a shared box. */
+  /** The same from this process's CPU time (user + system): steadier on a shared box. */
   pagesPerCpuSecond: number;
 }
 
-export function summarize(
+type Runner = (p: EvalPage) => Extracted | null;
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+}
+
+/**
+ * Times several extractors on the same pages, fairly on a busy machine: each gets two warm-up
+ * passes (JIT), then every timed round takes the pages one by one and runs each extractor on
+ * that page in turn (who goes first alternates), so a burst of load from elsewhere, which
+ * lasts longer than one page, hits all of them alike. A round's time for an extractor is the
+ * sum of its pages' times; each reports the median of its rounds, which a few disturbed
+ * rounds cannot move. Accuracy is scored once per page, before any timing.
+ */
+export function compare(
   pages: EvalPage[],
-  run: (p: EvalPage) => Extracted | null,
+  runners: readonly Runner[],
   rounds: number,
-): { summary: Summary; scores: Score[] } {
-  const scores = pages.map((p) => score(p, run(p)));
-  for (let i = 0; i < 2; i++) for (const p of pages) run(p); // warm-up (JIT)
-  const t0 = performance.now();
-  const cpu0 = process.cpuUsage();
-  for (let r = 0; r < rounds; r++) for (const p of pages) run(p);
-  const ms = performance.now() - t0;
-  const cpu = process.cpuUsage(cpu0);
-  const cpuMs = (cpu.user + cpu.system) / 1000;
+): { summary: Summary; scores: Score[] }[] {
   const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / (xs.length || 1);
-  return {
-    scores,
-    summary: {
-      pages: pages.length,
-      f1: mean(scores.map((s) => s.f1)),
-      title: mean(scores.map((s) => (s.title ? 1 : 0))),
-      date: mean(scores.map((s) => (s.date ? 1 : 0))),
-      pagesPerSecond: (rounds * pages.length * 1000) / ms,
-      pagesPerCpuSecond: (rounds * pages.length * 1000) / cpuMs,
-    },
-  };
+  const scores = runners.map((run) => pages.map((p) => score(p, run(p))));
+  for (const run of runners) for (let i = 0; i < 2; i++) for (const p of pages) run(p);
+  const walls: number[][] = runners.map(() => []);
+  const cpus: number[][] = runners.map(() => []);
+  const order = runners.map((_, i) => i);
+  for (let r = 0; r < rounds; r++) {
+    const wallMs = runners.map(() => 0);
+    const cpuUs = runners.map(() => 0);
+    pages.forEach((p, k) => {
+      const turn = (r + k) % 2 === 0 ? order : [...order].reverse();
+      for (const i of turn) {
+        const run = runners[i] as Runner;
+        const t0 = performance.now();
+        const c0 = process.cpuUsage();
+        run(p);
+        const c = process.cpuUsage(c0);
+        wallMs[i] = (wallMs[i] ?? 0) + performance.now() - t0;
+        cpuUs[i] = (cpuUs[i] ?? 0) + c.user + c.system;
+      }
+    });
+    runners.forEach((_, i) => {
+      walls[i]?.push((pages.length * 1000) / (wallMs[i] ?? 1));
+      cpus[i]?.push((pages.length * 1e6) / Math.max(cpuUs[i] ?? 1, 1));
+    });
+  }
+  return runners.map((_, i) => {
+    const s = scores[i] ?? [];
+    return {
+      scores: s,
+      summary: {
+        pages: pages.length,
+        f1: mean(s.map((x) => x.f1)),
+        title: mean(s.map((x) => (x.title ? 1 : 0))),
+        date: mean(s.map((x) => (x.date ? 1 : 0))),
+        pagesPerSecond: median(walls[i] ?? []),
+        pagesPerCpuSecond: median(cpus[i] ?? []),
+      },
+    };
+  });
 }
 
 function main(): void {
-  const rounds = Number(process.argv[2] ?? 10);
+  const rounds = Number(process.argv[2] ?? 15);
   const sets: [string, EvalPage[]][] = [['gold fixtures', loadGoldPages()]];
   const real = loadRealPages();
   if (real) sets.push(['real pages', real]);
   else console.log(`bench/extract: ${REAL_DIR} is absent; real pages not scored`);
   const f = (x: number): string => x.toFixed(3);
   for (const [label, pages] of sets) {
-    const ours = summarize(pages, runOurs, rounds);
-    const rdb = summarize(pages, runReadability, rounds);
-    console.log(`\n${label} (${pages.length} pages, ${rounds} timed rounds)`);
+    const [ours, rdb] = compare(pages, [runOurs, runReadability], rounds);
+    if (!ours || !rdb) continue;
+    console.log(
+      `\n${label} (${pages.length} pages, ${rounds} timed rounds, interleaved per page; medians)`,
+    );
     console.log('              body F1  title EM  date EM  pages/s  pages/CPU-s');
     for (const [name, s] of [
       ['ours', ours.summary],

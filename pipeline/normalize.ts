@@ -37,26 +37,94 @@ function canonicalToneOfWord(word: string): string {
 }
 
 /**
- * The only words canonicalToneOfWord can change (NFC): a whole word ending in o/u followed by a
- * toned a, e or y without another mark. Matching just these, instead of every word, keeps the
- * callback off the hot path: most text has no such word.
+ * The only words canonicalToneOfWord can change (NFC): a whole word (a maximal run of
+ * letters, \p{L}) ending in o/u followed by a toned a, e or y without another mark. They are
+ * found from that two-letter ending: a plain character-class scan, then the letter tests and
+ * the walk back to the word's start done by hand. The equivalent single regex,
+ * /(?<!\p{L})\p{L}*?[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?!\p{L})/gu, retries its
+ * lazy word scan at every word start and was most of normalizeText's time (about 30x slower
+ * on article text); tests/pipeline/normalize-equivalence.test.ts checks both agree.
  */
-const TONE_CANDIDATES = /(?<!\p{L})\p{L}*?[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?!\p{L})/gu;
+const TONE_ENDING = /[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ]/g;
+const LETTER = /\p{L}/u;
+/** Per BMP code unit: 0 not yet known, 1 a letter (\p{L}), 2 not a letter. */
+const LETTER_BMP = new Uint8Array(0x10000);
+
+function isLetterCode(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a);
+  if (cp > 0xffff) return LETTER.test(String.fromCodePoint(cp));
+  let k = LETTER_BMP[cp] ?? 0;
+  if (k === 0) {
+    // A lone surrogate is no letter (String.fromCharCode gives the lone unit, as the regex sees it).
+    k = LETTER.test(String.fromCharCode(cp)) ? 1 : 2;
+    LETTER_BMP[cp] = k;
+  }
+  return k === 1;
+}
+
+/** Whether the code point starting at index i is a letter (false past the end). */
+function letterAt(s: string, i: number): boolean {
+  return i < s.length && isLetterCode(s.codePointAt(i) ?? 0);
+}
+
+/** Index where the run of letters ending just before `end` starts (surrogate pairs whole). */
+function wordStart(s: string, end: number): number {
+  let i = end;
+  while (i > 0) {
+    const lo = s.charCodeAt(i - 1);
+    let width = 1;
+    let cp = lo;
+    if (lo >= 0xdc00 && lo <= 0xdfff && i >= 2) {
+      const hi = s.charCodeAt(i - 2);
+      if (hi >= 0xd800 && hi <= 0xdbff) {
+        cp = ((hi - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
+        width = 2;
+      }
+    }
+    if (!isLetterCode(cp)) break;
+    i -= width;
+  }
+  return i;
+}
 
 /** The tone-placement step of normalizeText alone, for text already NFC and tidy. */
 export function canonicalTones(s: string): string {
-  return s.replace(TONE_CANDIDATES, canonicalToneOfWord);
+  TONE_ENDING.lastIndex = 0;
+  let m = TONE_ENDING.exec(s);
+  if (m === null) return s;
+  let out = '';
+  let pos = 0;
+  for (; m !== null; m = TONE_ENDING.exec(s)) {
+    const end = m.index + 2;
+    if (letterAt(s, end)) continue; // not the end of the word
+    const start = wordStart(s, m.index);
+    const word = s.slice(start, end);
+    const fixed = canonicalToneOfWord(word);
+    if (fixed === word) continue;
+    out += s.slice(pos, start) + fixed;
+    pos = end;
+  }
+  return pos === 0 ? s : out + s.slice(pos);
 }
+
+/**
+ * Runs of spaces and tabs other than a single space (which `[ \t]+` → ' ' would leave as it
+ * is): replacing only these gives the same string without a match per word.
+ */
+const SPACE_RUN = / [ \t]+|\t[ \t]*/g;
+/** ` *\n *` less its matches that are a bare newline (replaced by itself). */
+const SPACES_AT_NEWLINE = / +\n *|\n +/g;
 
 /** NFC, canonical tone placement, no control characters, single spaces within lines. */
 export function normalizeText(s: string): string {
-  return s
-    .normalize('NFC')
-    .replace(INVISIBLE, '')
-    .replace(/\u00a0/g, ' ')
-    .replace(TONE_CANDIDATES, canonicalToneOfWord)
-    .replace(/[ \t]+/g, ' ')
-    .replace(/ *\n */g, '\n')
+  return canonicalTones(
+    s
+      .normalize('NFC')
+      .replace(INVISIBLE, '')
+      .replace(/\u00a0/g, ' '),
+  )
+    .replace(SPACE_RUN, ' ')
+    .replace(SPACES_AT_NEWLINE, '\n')
     .trim();
 }
 

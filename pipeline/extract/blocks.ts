@@ -3,6 +3,7 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element, Text } from 'domhandler';
 import { normalizeText } from '../normalize.ts';
+import { textOf, textOfAll } from './dom.ts';
 import { findAll, selectWithin } from './query.ts';
 
 /** Removed inside any body container, whatever the site. */
@@ -84,6 +85,8 @@ const SKIP_TAGS = new Set([
   'link',
   'map',
 ]);
+/** Whitespace that `replace(/\s+/g, ' ')` would change: a run of two, or not a plain space. */
+const ODD_SPACE = /[^\S ]| {2}/;
 /** Real bodies nest < 30 deep; the cap keeps recursion bounded on garbage. */
 const MAX_DEPTH = 200;
 
@@ -208,7 +211,7 @@ export function cleanContainer(
   // picture and a short caption is a figure written in 2000s CMS markup.
   removeAll(
     findIn($, box, 'table')
-      .filter((_, t) => findAll($, t, 'img').length > 0 && $(t).text().trim().length < 400)
+      .filter((_, t) => findAll($, t, 'img').length > 0 && textOf(t).trim().length < 400)
       .toArray(),
   );
   dropLabelledBoxes($, box);
@@ -274,18 +277,33 @@ export function shortText(el: Element, max: number): string | null {
 
 /** Share of an element's text that sits inside links. */
 export function linkDensity($: CheerioAPI, el: Cheerio<AnyNode>): number {
-  const total = el.text().replace(/\s+/g, '').length;
+  const only = el.length === 1 ? el.get(0) : undefined;
+  if (only && isTagNode(only)) return linkDensityOf($, only);
+  const total = textOfAll(el.toArray()).replace(/\s+/g, '').length;
   if (total === 0) return 0;
   const linked = findIn($, el, 'a')
     .toArray()
-    .reduce((n, a) => n + $(a).text().replace(/\s+/g, '').length, 0);
+    .reduce((n, a) => n + textOf(a).replace(/\s+/g, '').length, 0);
   return Math.min(1, linked / total);
 }
 
-interface Segment {
-  text: string;
-  linked: boolean;
+/**
+ * linkDensity of one element, without cheerio wrappers: its <a> descendants are what
+ * findIn's scoped and unscoped queries both return for the plain tag selector `a`.
+ */
+export function linkDensityOf($: CheerioAPI, el: Element): number {
+  const total = nonSpaceLength(textOf(el));
+  if (total === 0) return 0;
+  let linked = 0;
+  for (const a of selectWithin($, el, 'a')) linked += nonSpaceLength(textOf(a));
+  return Math.min(1, linked / total);
 }
+
+/** `s.replace(/\s+/g, '').length`. */
+function nonSpaceLength(s: string): number {
+  return WHITESPACE.test(s) ? s.replace(/\s+/g, '').length : s.length;
+}
+const WHITESPACE = /\s/;
 
 /**
  * One paragraph per block element (p, h2, li, td, div with its own text…); inline markup is
@@ -295,33 +313,37 @@ interface Segment {
 export function paragraphsOf(root: Element): string[] {
   const raw: string[] = [];
   const linkedLen: number[] = [];
-  let buf: Segment[] = [];
+  // The open block's current line: its text, the trimmed length of each linked text node in
+  // it, and whether the block holds anything yet (a block of only <br> still makes lines).
+  let line = '';
+  let linked = 0;
+  let open = false;
+  const endLine = (): void => {
+    raw.push(line);
+    linkedLen.push(linked);
+    line = '';
+    linked = 0;
+  };
   const flush = (): void => {
-    if (buf.length === 0) return;
-    const lines: Segment[][] = [[]];
-    for (const seg of buf) {
-      const parts = seg.text.split('\n');
-      parts.forEach((p, i) => {
-        if (i > 0) lines.push([]);
-        lines[lines.length - 1]?.push({ text: p, linked: seg.linked });
-      });
-    }
-    buf = [];
-    for (const line of lines) {
-      raw.push(line.map((s) => s.text).join(''));
-      linkedLen.push(line.filter((s) => s.linked).reduce((n, s) => n + s.text.trim().length, 0));
-    }
+    if (!open) return;
+    endLine();
+    open = false;
   };
   const walk = (node: Element, depth: number, inLink: boolean): void => {
     if (depth > MAX_DEPTH) return;
     for (const child of node.children) {
       if (isTextNode(child)) {
-        buf.push({ text: child.data.replace(/\s+/g, ' '), linked: inLink });
+        const data = child.data;
+        const text = ODD_SPACE.test(data) ? data.replace(/\s+/g, ' ') : data;
+        line += text;
+        if (inLink) linked += text.trim().length;
+        open = true;
       } else if (isTagNode(child)) {
         const name = child.name.toLowerCase();
         if (SKIP_TAGS.has(name)) continue;
         if (name === 'br') {
-          buf.push({ text: '\n', linked: false });
+          endLine();
+          open = true;
         } else if (BLOCK_TAGS.has(name)) {
           flush();
           walk(child, depth + 1, inLink);

@@ -58,18 +58,54 @@ export function parseVietnameseDate(text: string, now: Date): string | null {
   if (s === '') return null;
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) return null;
 
-  const dt = parseRelative(s, now) ?? toDateTime(parseAbsolute(s));
-  if (!dt || !dt.isValid) return null;
-  if (dt.year < EARLIEST_YEAR) return null;
-  if (dt.toMillis() > now.getTime() + FUTURE_SLACK_MS) return null;
-  return dt.setZone(VN_ZONE).toISO({ suppressMilliseconds: true });
+  const rel = parseRelative(s, now);
+  if (!rel) return absoluteIso(parseAbsolute(s), now);
+  if (!rel.isValid) return null;
+  if (rel.year < EARLIEST_YEAR) return null;
+  if (rel.toMillis() > now.getTime() + FUTURE_SLACK_MS) return null;
+  return rel.setZone(VN_ZONE).toISO({ suppressMilliseconds: true });
 }
 
-function toDateTime(p: Parts | null): DateTime | null {
+/**
+ * What `DateTime.fromObject(fields, { zone })`, the checks above and
+ * `.setZone(VN_ZONE).toISO({ suppressMilliseconds: true })` give for absolute dates, computed
+ * directly: every page has one or more dates and luxon's object path was a twentieth of the
+ * extraction time on small pages. Same rules as luxon: month 1–12, day within the month, hour
+ * 0–23 (24:00:00 allowed, the next day), minute and second 0–59; the zone is a fixed offset.
+ * tests/pipeline/extract-dates.test.ts compares both on generated dates.
+ */
+function absoluteIso(p: Parts | null, now: Date): string | null {
   if (!p) return null;
-  const { zone, ...fields } = p;
-  const dt = DateTime.fromObject(fields, { zone });
-  return dt.isValid ? dt : null;
+  const offset = offsetMinutes(p.zone);
+  if (offset === null) return null;
+  const { year, month, day, hour, minute, second } = p;
+  const ints = [year, month, day, hour, minute, second].every((n) => Number.isInteger(n));
+  if (!ints || month < 1 || month > 12) return null;
+  if (day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
+  const midnight = hour === 24 && minute === 0 && second === 0;
+  if (!((hour >= 0 && hour <= 23) || midnight) || minute < 0 || minute > 59) return null;
+  if (second < 0 || second > 59) return null;
+  const local = Date.UTC(year, month - 1, day, hour, minute, second);
+  if (new Date(local).getUTCFullYear() < EARLIEST_YEAR) return null;
+  const ms = local - offset * 60_000;
+  if (ms > now.getTime() + FUTURE_SLACK_MS) return null;
+  const vn = new Date(ms + 7 * 3_600_000);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return (
+    `${String(vn.getUTCFullYear()).padStart(4, '0')}-${two(vn.getUTCMonth() + 1)}-` +
+    `${two(vn.getUTCDate())}T${two(vn.getUTCHours())}:${two(vn.getUTCMinutes())}:` +
+    `${two(vn.getUTCSeconds())}+07:00`
+  );
+}
+
+/** The offset in minutes of a zone made by offsetZone (luxon's reading of 'UTC±h:mm'). */
+function offsetMinutes(zone: string | Zone): number | null {
+  if (typeof zone !== 'string') return zone === VN_ZONE ? 7 * 60 : null;
+  if (zone === 'UTC') return 0;
+  const m = /^UTC([+-])(\d{1,2})(?::(\d{2}))?$/.exec(zone);
+  if (!m) return null; // luxon reads no other zone name here: an invalid date
+  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  return m[1] === '-' ? -minutes : minutes;
 }
 
 // ---- relative forms ------------------------------------------------------------------------

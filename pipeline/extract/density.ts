@@ -10,9 +10,11 @@ import {
   isTagNode,
   isTextNode,
   linkDensity,
+  linkDensityOf,
   removeAll,
   shortText,
 } from './blocks.ts';
+import { textOf, textOfAll } from './dom.ts';
 import { selectAll, selectFirst } from './query.ts';
 
 /** Page furniture by tag or ARIA role: never article text. */
@@ -48,7 +50,7 @@ export function stripFurniture($: CheerioAPI): void {
       (el) => FURNITURE_TAGS.has(el.name) || FURNITURE_ROLES.has(el.attribs['role'] ?? ''),
     ),
   );
-  const total = body.text().length;
+  const total = textOfAll(roots).length;
   const named = descendants(roots, (el) => {
     const name = `${el.attribs['id'] ?? ''} ${el.attribs['class'] ?? ''}`;
     return name.length > 1 && FURNITURE_NAME.test(name);
@@ -58,7 +60,7 @@ export function stripFurniture($: CheerioAPI): void {
   const gone = new Set<Element>();
   const drop = named.filter((el) => {
     for (let a = el.parent; a; a = a.parent) if (gone.has(a as Element)) return false;
-    if ($(el).text().length > total * 0.5) return false;
+    if (textOf(el).length > total * 0.5) return false;
     gone.add(el);
     return true;
   });
@@ -80,24 +82,23 @@ export function pickContainer($: CheerioAPI): Cheerio<Element> | null {
     if (!isTagNode(el)) return;
     scores.set(el, (scores.get(el) ?? 0) + amount);
   };
-  $(selectAll($, 'p, pre, blockquote')).each((_, p) => {
-    const $p = $(p);
-    const len = $p.text().replace(/\s+/g, ' ').trim().length;
-    if (len < 25) return;
-    const own = len * (1 - linkDensity($, $p));
+  for (const p of selectAll($, 'p, pre, blockquote')) {
+    const len = textOf(p).replace(/\s+/g, ' ').trim().length;
+    if (len < 25) continue;
+    const own = len * (1 - linkDensityOf($, p));
     const parent = isTagNode(p.parent) ? p.parent : null;
     credit(parent, own);
     credit(isTagNode(parent?.parent) ? parent.parent : null, own / 2);
-  });
+  }
   // Bodies written as text and <br> directly in a div (older CMSes) have no <p> to count.
-  $(selectAll($, 'div, td, article, section')).each((_, el) => {
+  for (const el of selectAll($, 'div, td, article, section')) {
     let own = 0;
     for (const c of el.children) if (isTextNode(c)) own += c.data.trim().length;
     if (own >= 80) {
       credit(el, own);
       credit(isTagNode(el.parent) ? el.parent : null, own / 2);
     }
-  });
+  }
   let best: Element | null = null;
   let bestScore = 0;
   for (const [el, score] of scores) {

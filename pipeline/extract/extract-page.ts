@@ -15,6 +15,7 @@ import { ExtractedArticle } from '../../src/schema.ts';
 import type { ExtractResult } from './index.ts';
 import { fold, normalizeText, syllables } from '../normalize.ts';
 import { cleanContainer, findIn, isTagNode, paragraphsOf } from './blocks.ts';
+import { textOf } from './dom.ts';
 import { cleanAuthorName } from './names.ts';
 import { parseVietnameseDate } from './dates.ts';
 import { looksLikeLinkList, pickContainer, stripFurniture } from './density.ts';
@@ -103,8 +104,10 @@ function extractUnsafe(
   if (!title) return notArticle('no title');
 
   const { paragraphs, listPage, signature } = readBody($, rule);
-  const kept = paragraphs.filter((p) => !sameText(p, title) && !sameText(p, sapo));
-  const words = countWords(kept.join(' '));
+  const isTitle = sameTextAs(title);
+  const isSapo = sameTextAs(sapo);
+  const kept = paragraphs.filter((p) => !isTitle(p) && !isSapo(p));
+  const words = wordsIn(kept);
   if (words < MIN_BODY_WORDS) {
     if (listPage) return notArticle('page is a list of links');
     if (isVideoPage($, meta, input.url)) {
@@ -148,7 +151,7 @@ function readBody($: CheerioAPI, rule: SiteRule | null): Body {
     const root = box.get(0);
     if (root) paragraphs = paragraphsOf(root);
   }
-  if (countWords(paragraphs.join(' ')) >= MIN_BODY_WORDS)
+  if (wordsIn(paragraphs) >= MIN_BODY_WORDS)
     return { paragraphs, listPage: false, signature: null };
 
   // No rule, or its container is missing/empty (a redesign, a live page): the generic way.
@@ -162,7 +165,7 @@ function readBody($: CheerioAPI, rule: SiteRule | null): Body {
   const signature = takeSignature($, dense);
   const root = dense.get(0);
   const generic = root ? paragraphsOf(root) : [];
-  const better = countWords(generic.join(' ')) > countWords(paragraphs.join(' '));
+  const better = wordsIn(generic) > wordsIn(paragraphs);
   return {
     paragraphs: better ? generic : paragraphs,
     listPage: looksLikeLinkList($, body),
@@ -196,18 +199,17 @@ function takeSignature($: CheerioAPI, box: Cheerio<Element>): string | null {
 /** The first selector with matches; of its matches, the one with the most text. */
 function firstContainer($: CheerioAPI, selectors: readonly string[]): Cheerio<Element> | null {
   for (const sel of selectors) {
-    const found = safeSelect($, sel);
-    if (found.length === 0) continue;
-    let best = found.first();
+    const found = safeSelectAll($, sel);
+    let best: Element | null = null;
     let bestLen = -1;
-    found.each((_, el) => {
-      const len = $(el).text().length;
+    for (const el of found) {
+      const len = textOf(el).length;
       if (len > bestLen) {
-        best = $(el);
+        best = el;
         bestLen = len;
       }
-    });
-    return best;
+    }
+    if (best) return $(best);
   }
   return null;
 }
@@ -278,8 +280,7 @@ function readDate(
   if (iso) return iso;
   for (const sel of rule?.date ?? []) {
     for (const el of safeSelectAll($, sel)) {
-      iso =
-        (el.name === 'time' ? tryDate($(el).attr('datetime')) : null) ?? tryDate(valueOf($, el));
+      iso = (el.name === 'time' ? tryDate(el.attribs['datetime']) : null) ?? tryDate(valueOf(el));
       if (iso) return iso;
     }
   }
@@ -287,7 +288,7 @@ function readDate(
   if (iso) return iso;
   // Last resort: a visible date in an element named like one (baodautu `span.post-time`).
   for (const el of safeSelectAll($, GENERIC_DATE).slice(0, 20)) {
-    const text = $(el).text();
+    const text = textOf(el);
     iso = text.length <= 80 ? tryDate(text) : null;
     if (iso) return iso;
   }
@@ -316,7 +317,7 @@ function readTags($: CheerioAPI, rule: SiteRule | null, meta: PageMetadata): str
   for (const sel of rule?.tags ?? []) {
     const found = safeSelectAll($, sel);
     if (found.length === 0) continue;
-    const tags = splitList(found.map((el) => valueOf($, el)))
+    const tags = splitList(found.map((el) => valueOf(el)))
       .map((t) => line(t))
       .filter((t): t is string => t !== null);
     if (tags.length > 0) return tags;
@@ -342,15 +343,15 @@ function stripDateline(sapo: string, rule: SiteRule | null): string {
 // ---- selector helpers ----------------------------------------------------------------------
 
 /** The value of an element: a meta's content, a time's text, or its text. */
-function valueOf($: CheerioAPI, el: Element): string {
+function valueOf(el: Element): string {
   if (el.name === 'meta') return el.attribs['content'] ?? '';
-  return $(el).text();
+  return textOf(el);
 }
 
 function firstValue($: CheerioAPI, selectors: readonly string[] | undefined): string | null {
   for (const sel of selectors ?? []) {
     for (const el of safeSelectAll($, sel)) {
-      const v = line(valueOf($, el));
+      const v = line(valueOf(el));
       if (v) return v;
     }
   }
@@ -360,7 +361,7 @@ function firstValue($: CheerioAPI, selectors: readonly string[] | undefined): st
 function lastValue($: CheerioAPI, selectors: readonly string[] | undefined): string | null {
   for (const sel of selectors ?? []) {
     const values = safeSelectAll($, sel)
-      .map((el) => line(valueOf($, el)))
+      .map((el) => line(valueOf(el)))
       .filter((v): v is string => v !== null);
     const last = values[values.length - 1];
     if (last) return last;
@@ -371,19 +372,17 @@ function lastValue($: CheerioAPI, selectors: readonly string[] | undefined): str
 function allValues($: CheerioAPI, selectors: readonly string[] | undefined): string[] {
   for (const sel of selectors ?? []) {
     const values = safeSelectAll($, sel)
-      .map((el) => valueOf($, el))
+      .map((el) => valueOf(el))
       .filter((v) => v.trim() !== '');
     if (values.length > 0) return values;
   }
   return [];
 }
 
-/** A selector a rule author got wrong must not take the page down with it. */
-function safeSelect($: CheerioAPI, sel: string): Cheerio<Element> {
-  return $(safeSelectAll($, sel));
-}
-
-/** The elements (not <script>/<style>) a selector matches, none when it is invalid. */
+/**
+ * The elements (not <script>/<style>) a selector matches, none when it is invalid: a selector
+ * a rule author got wrong must not take the page down with it.
+ */
 function safeSelectAll($: CheerioAPI, sel: string): Element[] {
   try {
     return selectAll($, sel).filter((el) => isTagNode(el));
@@ -401,10 +400,26 @@ function line(s: string | null | undefined): string | null {
   return t === '' ? null : t;
 }
 
-function sameText(a: string, b: string): boolean {
-  // Folding is costly on long paragraphs; texts whose lengths differ this much cannot match.
-  if (b === '' || Math.abs(a.length - b.length) > Math.max(a.length, b.length) * 0.2) return false;
-  return fold(a) === fold(b);
+/**
+ * A test for "the same text as `b`" (equal once folded). Folding is costly on long
+ * paragraphs: `b` is folded once, and only texts of a similar length are folded at all.
+ */
+function sameTextAs(b: string): (a: string) => boolean {
+  let folded: string | null = null;
+  return (a) => {
+    if (b === '' || Math.abs(a.length - b.length) > Math.max(a.length, b.length) * 0.2) {
+      return false;
+    }
+    folded ??= fold(b);
+    return fold(a) === folded;
+  };
+}
+
+/** countWords of the paragraphs joined by spaces (a space never joins two words). */
+function wordsIn(paragraphs: readonly string[]): number {
+  let n = 0;
+  for (const p of paragraphs) n += countWords(p);
+  return n;
 }
 
 /**

@@ -4,6 +4,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { load } from 'cheerio';
+import { textOf } from './dom.ts';
 import { selectAll } from './query.ts';
 
 export interface PageMetadata {
@@ -43,10 +44,7 @@ const ARTICLE_TYPES = new Set([
 export function readMetadata($: CheerioAPI): PageMetadata {
   // One walk for the three element kinds read here (each query walks the whole page).
   const found = selectAll($, 'meta, title, script[type="application/ld+json"]');
-  const nodes = jsonLdNodes(
-    $,
-    found.filter((el) => el.name === 'script'),
-  );
+  const nodes = jsonLdNodes(found.filter((el) => el.name === 'script'));
   const article = nodes.find((n) => types(n).some((t) => ARTICLE_TYPES.has(t)));
   const crumbs = nodes.find((n) => types(n).includes('breadcrumblist'));
 
@@ -109,15 +107,15 @@ export function readMetadata($: CheerioAPI): PageMetadata {
     hasArticleLd: article !== undefined,
     ogType: meta('property=og:type')?.toLowerCase() ?? null,
     siteName: meta('property=og:site_name'),
-    htmlTitle: cleanHtmlTitle(titleEl ? $(titleEl).text() : ''),
+    htmlTitle: cleanHtmlTitle(titleEl ? textOf(titleEl) : ''),
     metaAuthor: meta('name=author') ?? meta('property=article:author'),
   };
 }
 
-function jsonLdNodes($: CheerioAPI, scripts: readonly Element[]): JsonObject[] {
+function jsonLdNodes(scripts: readonly Element[]): JsonObject[] {
   const out: JsonObject[] = [];
   for (const el of scripts) {
-    const parsed = parseJson($(el).text());
+    const parsed = parseJson(textOf(el));
     if (parsed !== undefined) collectNodes(parsed, out, 0);
   }
   return out;

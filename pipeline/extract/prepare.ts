@@ -86,14 +86,50 @@ function stripRawBlocks(s: string): string {
 }
 
 // Tags that nest arbitrarily and are never closed implicitly by a sibling (unlike p, li, td).
-const CONTAINER =
-  /<(\/?)(div|span|section|article|main|table|ul|ol|blockquote|b|i|em|strong|font|a|small|u)\b/gi;
+const CONTAINERS = new Set([
+  'div',
+  'span',
+  'section',
+  'article',
+  'main',
+  'table',
+  'ul',
+  'ol',
+  'blockquote',
+  'b',
+  'i',
+  'em',
+  'strong',
+  'font',
+  'a',
+  'small',
+  'u',
+]);
 
+/** ASCII letters, digits and _: what \b in a non-unicode regex takes for a word character. */
+function isWordCode(c: number): boolean {
+  return (
+    (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f
+  );
+}
+
+/**
+ * The deepest nesting of container tags: each `<name` or `</name` whose name (the whole run
+ * of word characters after it, any case) is a container opens or closes one level. Same count
+ * as matching /<(\/?)(div|span|…|u)\b/gi, by a scan that builds no match objects.
+ */
 function unclosedContainers(html: string): number {
   let depth = 0;
   let max = 0;
-  for (const m of html.matchAll(CONTAINER)) {
-    depth += m[1] === '/' ? -1 : 1;
+  for (let i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
+    let j = i + 1;
+    const closing = html.charCodeAt(j) === 0x2f;
+    if (closing) j++;
+    let k = j;
+    while (k < html.length && k - j <= 10 && isWordCode(html.charCodeAt(k))) k++;
+    if (k === j || k - j > 10 || isWordCode(html.charCodeAt(k))) continue;
+    if (!CONTAINERS.has(html.slice(j, k).toLowerCase())) continue;
+    depth += closing ? -1 : 1;
     if (depth < 0) depth = 0;
     if (depth > max) max = depth;
   }

@@ -21,15 +21,32 @@
 // `:first`, `:eq(…)`… and `:scope`, whose meaning depends on the context) go to cheerio.
 import type { CheerioAPI } from 'cheerio';
 import { compile } from 'css-select';
+import { parse } from 'css-what';
+import type { Selector } from 'css-what';
 import type { AnyNode, Element } from 'domhandler';
+import { DOM_ADAPTER } from './dom.ts';
+import type { ElementIndex, SubjectKeys } from './element-index.ts';
+import { attached, buildIndex, candidates, subjectKeys, subjectKeysOf } from './element-index.ts';
 
 type Match = (node: AnyNode) => boolean;
 
 interface Compiled {
   /** Unscoped query (document-level), or the error compiling it threw. */
   plain: Match | Error;
+  /** What each alternative's subject requires, for the element index (element-index.ts). */
+  keys?: SubjectKeys[];
   /** Lazily compiled scoped query and its context slot; null when cheerio must do it. */
   scoped?: { match: Match; slot: AnyNode[] } | Error | null;
+  /** A long selector list, one compiled alternative each (see `partsOf`); null: not split. */
+  parts?: Part[] | null;
+}
+
+/** One alternative of a long selector list, compiled alone. */
+interface Part {
+  tokens: Selector[];
+  plain: Match;
+  keys: SubjectKeys[];
+  scoped?: { match: Match; slot: AnyNode[] } | null;
 }
 
 /** Selectors cheerio-select evaluates itself, outside css-select's compiled queries. */
@@ -57,7 +74,11 @@ function compiled(selector: string): Compiled | null {
   } else {
     let plain: Match | Error;
     try {
-      plain = compile<AnyNode, Element>(selector, { xmlMode: false, cacheResults: false });
+      plain = compile<AnyNode, Element>(selector, {
+        xmlMode: false,
+        cacheResults: false,
+        adapter: DOM_ADAPTER,
+      });
     } catch (err) {
       plain = err instanceof Error ? err : new Error(String(err));
     }
@@ -74,6 +95,7 @@ function scopedOf(c: Compiled, selector: string): { match: Match; slot: AnyNode[
       const match = compile<AnyNode, Element>(selector, {
         xmlMode: false,
         cacheResults: false,
+        adapter: DOM_ADAPTER,
         context: slot,
       });
       // A selector starting with a sibling combinator also searches the box's siblings.
@@ -84,6 +106,57 @@ function scopedOf(c: Compiled, selector: string): { match: Match; slot: AnyNode[
   }
   if (c.scoped instanceof Error) throw c.scoped;
   return c.scoped;
+}
+
+/** Above this many comma alternatives a selector is run one alternative at a time. */
+const SPLIT_ABOVE = 4;
+
+/**
+ * The alternatives of a long selector list (the body drop lists: 15–30 of them), each compiled
+ * alone. The compiled list tests every alternative on every element; alone, each alternative
+ * only meets the elements of its own index bucket (a `figure` alternative, the figures), and
+ * a list matches exactly the elements some alternative matches. Null for short lists and when
+ * an alternative does not compile alone (the whole list is then used, as cheerio would).
+ */
+function partsOf(c: Compiled, selector: string): Part[] | null {
+  if (c.parts !== undefined) return c.parts;
+  c.parts = null;
+  try {
+    const alternatives = parse(selector);
+    if (alternatives.length <= SPLIT_ABOVE) return null;
+    c.parts = alternatives.map((tokens) => ({
+      tokens,
+      // css-select rewrites the tokens it compiles: each compile gets its own copy.
+      plain: compile<AnyNode, Element>([structuredClone(tokens)], {
+        xmlMode: false,
+        cacheResults: false,
+        adapter: DOM_ADAPTER,
+      }),
+      keys: subjectKeysOf([tokens]),
+    }));
+  } catch {
+    c.parts = null;
+  }
+  return c.parts;
+}
+
+/** The part's scoped query; null when it cannot be scoped alone (then the list is used). */
+function scopedPart(part: Part): { match: Match; slot: AnyNode[] } | null {
+  if (part.scoped === undefined) {
+    const slot: AnyNode[] = [PLACEHOLDER];
+    try {
+      const match = compile<AnyNode, Element>([structuredClone(part.tokens)], {
+        xmlMode: false,
+        cacheResults: false,
+        adapter: DOM_ADAPTER,
+        context: slot,
+      });
+      part.scoped = match.shouldTestNextSiblings ? null : { match, slot };
+    } catch {
+      part.scoped = null;
+    }
+  }
+  return part.scoped;
 }
 
 /** Element kinds css-select matches (domhandler's isTag: <script> and <style> are their own). */
@@ -128,12 +201,87 @@ function documentOf($: CheerioAPI): AnyNode {
   return doc;
 }
 
+/** The element index of the page behind `$`, built on its first document-level query. */
+const indexes = new WeakMap<CheerioAPI, ElementIndex>();
+
 /** `$(selector).toArray()`. Throws what cheerio would on a selector it cannot parse. */
 export function selectAll($: CheerioAPI, selector: string, limit = Infinity): Element[] {
   const c = compiled(selector);
   if (!c) return $(selector).toArray().filter(isElementLike).slice(0, limit);
   if (c.plain instanceof Error) throw c.plain;
-  return walk(documentOf($), c.plain, limit);
+  const idx = indexOf($);
+  const parts = partsOf(c, selector);
+  if (parts) {
+    const found: Element[] = [];
+    for (const part of parts) {
+      for (const el of candidates(idx, part.keys) ?? []) {
+        if (part.plain(el) && attached(idx, el)) found.push(el);
+      }
+    }
+    return inDocumentOrder(idx, found).slice(0, limit);
+  }
+  c.keys ??= subjectKeys(selector);
+  const out: Element[] = [];
+  for (const el of candidates(idx, c.keys) ?? []) {
+    if (c.plain(el) && attached(idx, el)) {
+      out.push(el);
+      if (out.length >= limit) break;
+    }
+  }
+  return out;
+}
+
+/** Distinct elements sorted by their place in the document. */
+function inDocumentOrder(idx: ElementIndex, els: Element[]): Element[] {
+  const unique = [...new Set(els)];
+  return unique.sort((a, b) => (idx.order.get(a) ?? 0) - (idx.order.get(b) ?? 0));
+}
+
+function indexOf($: CheerioAPI): ElementIndex {
+  let idx = indexes.get($);
+  if (!idx) {
+    idx = buildIndex(documentOf($));
+    indexes.set($, idx);
+  }
+  return idx;
+}
+
+/**
+ * The strict descendants of `box` that `match` accepts, in document order: from the element
+ * index when the box is an indexed element, else by walking the box.
+ */
+function within(
+  $: CheerioAPI,
+  c: Compiled,
+  selector: string,
+  box: AnyNode,
+  match: Match,
+  scoped: boolean,
+): Element[] {
+  const idx = indexOf($);
+  const indexed = isElementLike(box) && idx.order.has(box);
+  if (!indexed) return walk(box, match);
+  const parts = partsOf(c, selector);
+  const scopedParts = parts && scoped ? parts.map(scopedPart) : null;
+  if (parts && (!scopedParts || scopedParts.every((p) => p !== null))) {
+    const found: Element[] = [];
+    parts.forEach((part, i) => {
+      const sp = scopedParts?.[i] ?? null;
+      if (sp) sp.slot[0] = box;
+      try {
+        const test = sp ? sp.match : part.plain;
+        for (const el of candidates(idx, part.keys, box) ?? []) {
+          if (test(el) && attached(idx, el, box)) found.push(el);
+        }
+      } finally {
+        if (sp) sp.slot[0] = PLACEHOLDER;
+      }
+    });
+    return inDocumentOrder(idx, found);
+  }
+  c.keys ??= subjectKeys(selector);
+  const found = candidates(idx, c.keys, box) ?? [];
+  return found.filter((el) => match(el) && attached(idx, el, box));
 }
 
 /** The first element of `$(selector)` in document order, or null. */
@@ -149,12 +297,14 @@ export function findAll($: CheerioAPI, box: Element, selector: string): Element[
   // cheerio scopes only a box whose parent is an element; a top-level box (a page without
   // <body>) is searched with the plain query.
   const parent = box.parent;
-  if (!isElementLike(box) || !parent || !isElementLike(parent)) return walk(box, c.plain);
+  if (!isElementLike(box) || !parent || !isElementLike(parent)) {
+    return within($, c, selector, box, c.plain, false);
+  }
   const scoped = scopedOf(c, selector);
   if (!scoped) return $(box).find(selector).toArray().filter(isElementLike);
   scoped.slot[0] = box;
   try {
-    return walk(box, scoped.match);
+    return within($, c, selector, box, scoped.match, true);
   } finally {
     scoped.slot[0] = PLACEHOLDER; // holds no page alive
   }
@@ -173,5 +323,5 @@ export function selectWithin($: CheerioAPI, root: AnyNode, selector: string): El
       });
   }
   if (c.plain instanceof Error) throw c.plain;
-  return walk(root, c.plain);
+  return within($, c, selector, root, c.plain, false);
 }
