@@ -1,8 +1,9 @@
 import { mkdtempSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { isOneLineError, runCli } from './run-cli.ts';
+import { BIN, isOneLineError, runCli } from './run-cli.ts';
 
 const COMMANDS = [
   [],
@@ -18,6 +19,9 @@ const COMMANDS = [
   ['profiles'],
   ['profiles', 'build'],
   ['sources'],
+  ['submit'],
+  ['cases'],
+  ['digest', 'send'],
 ];
 
 describe('diemtin --help', () => {
@@ -183,5 +187,20 @@ describe('the pipeline commands', () => {
     });
     expect(no.code).toBe(3);
     expect(isOneLineError(no.stderr)).toBe(true);
+  });
+});
+
+describe('a reader that closes the pipe early', () => {
+  it('ends the command quietly, as `diemtin … | head` expects', async () => {
+    const child = spawn(process.execPath, [BIN, 'digest', 'build', '--help'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // Closed before the help is written: the child's write fails with EPIPE.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(code).toBe(0);
   });
 });
