@@ -134,6 +134,12 @@ export const AppConfig = z.strictObject({
         navigationTimeoutMs: z.number().int().positive().default(30000),
       })
       .default({ maxPages: 2, navigationTimeoutMs: 30000 }),
+    /**
+     * An RSSHub-compatible bridge the deployment runs for public social pages, e.g.
+     * http://rsshub.internal:1200; sources with `bridge.route` read `<bridgeBaseUrl><route>`.
+     * Without it those sources stay off (a public bridge instance is never assumed).
+     */
+    bridgeBaseUrl: z.url().optional(),
   }),
   /** Who may edit and approve bulletins (src/bulletin/users.ts); the CLI's --as names one. */
   users: z.array(BulletinUser).default([]),

@@ -6,7 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { AppConfig } from './app.ts';
 import { ProvinceProfile } from './province.ts';
-import { SourcesFile, type SourceDef } from './sources.ts';
+import { SourcesFile, resolveBridges, type SourceDef } from './sources.ts';
 import { TopicsConfig } from './topics.ts';
 
 export class ConfigError extends Error {
@@ -115,7 +115,7 @@ export function loadConfig(opts: LoadOptions = {}): Config {
   return {
     dir,
     app: { ...app, dataDir },
-    sources: loadSources(dir),
+    sources: resolveBridges(loadSources(dir), app.crawl.bridgeBaseUrl),
     profile: loadProfile(dir, opts.profile ?? app.profile),
     topics: loadTopics(dir),
     paths: { dataDir, db },

@@ -50,6 +50,14 @@ export const SourceDef = z
     kind: SourceKind.default('rss'),
     /** RSS/Atom feed URLs; required for `kind: rss`. */
     feeds: z.array(z.url()).default([]),
+    /**
+     * A feed served by the deployment's RSS bridge (RSSHub routes, e.g.
+     * `/telegram/channel/baodantri`); the loader turns it into a feed URL from diemtin.yaml
+     * `crawl.bridgeBaseUrl`, and switches the source off when no bridge is configured.
+     */
+    bridge: z
+      .strictObject({ route: z.string().regex(/^\/[^\s]*$/, 'expected a path such as /a/b') })
+      .optional(),
     /** List pages and their selectors; required for `kind: list` and `kind: browser`. */
     list: ListSpec.optional(),
     enabled: z.boolean().default(true),
@@ -61,8 +69,15 @@ export const SourceDef = z
       .optional(),
   })
   .superRefine((s, ctx) => {
-    if (s.kind === 'rss' && s.feeds.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['feeds'], message: 'an rss source needs feeds' });
+    if (s.kind === 'rss' && s.feeds.length === 0 && !s.bridge) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['feeds'],
+        message: 'an rss source needs feeds (or a bridge route)',
+      });
+    }
+    if (s.bridge && s.kind !== 'rss') {
+      ctx.addIssue({ code: 'custom', path: ['bridge'], message: 'a bridge source is kind rss' });
     }
     if ((s.kind === 'list' || s.kind === 'browser') && !s.list) {
       ctx.addIssue({
@@ -73,6 +88,22 @@ export const SourceDef = z
     }
   });
 export type SourceDef = z.infer<typeof SourceDef>;
+
+/**
+ * Bridge sources resolved against the deployment's bridge: the route becomes the feed URL,
+ * or the source is switched off when diemtin.yaml names no bridge.
+ */
+export function resolveBridges(
+  sources: SourceDef[],
+  bridgeBaseUrl: string | undefined,
+): SourceDef[] {
+  return sources.map((s) => {
+    if (!s.bridge) return s;
+    if (bridgeBaseUrl === undefined) return { ...s, enabled: false };
+    const base = bridgeBaseUrl.replace(/\/+$/, '');
+    return { ...s, feeds: [...s.feeds, `${base}${s.bridge.route}`] };
+  });
+}
 export type SourceDefInput = z.input<typeof SourceDef>;
 
 export const SourcesFile = z.strictObject({ sources: z.array(SourceDef) });

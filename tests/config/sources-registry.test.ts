@@ -8,7 +8,7 @@ import path from 'node:path';
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG_DIR } from '../../src/config/load.ts';
-import { SourcesFile, type SourceDef } from '../../src/config/sources.ts';
+import { SourcesFile, resolveBridges, type SourceDef } from '../../src/config/sources.ts';
 import { SOURCE_CATEGORIES } from '../../src/schema.ts';
 
 const SOURCES_DIR = path.join(DEFAULT_CONFIG_DIR, 'sources');
@@ -39,16 +39,7 @@ const FEED_HOSTS: Record<string, { reason: string; categories?: readonly string[
     reason: "YouTube's per-channel feeds, for outlets' own channels",
     categories: ['social'],
   },
-  'localhost:1200': {
-    reason:
-      'our own RSSHub bridge at its documented self-hosted address, for public social pages ' +
-      'without a feed (until the base URL is a setting); plain http on loopback only',
-    categories: ['social'],
-  },
 };
-
-/** Bridge feeds must stay disabled until the bridge base URL comes from config. */
-const BRIDGE_HOSTS = new Set(['localhost:1200']);
 
 type Audit = { sources: SourceDef[]; problems: string[] };
 
@@ -94,13 +85,13 @@ function auditSourcesDir(dir: string): Audit {
       if (!s.enabled && !entryText(i).includes('#')) {
         problems.push(`${where}: disabled without a comment saying why`);
       }
+      // The bridge reads public social pages; press and portals have feeds of their own.
+      if (s.bridge && s.category !== 'social') {
+        problems.push(`${where}: bridge route on a ${s.category} source`);
+      }
       for (const feed of s.feeds) {
         const url = new URL(feed);
-        const bridge = BRIDGE_HOSTS.has(url.host);
-        if (url.protocol !== 'https:' && !bridge) {
-          problems.push(`${where}: feed is not https: ${feed}`);
-        }
-        if (bridge && s.enabled) problems.push(`${where}: bridge feed enabled: ${feed}`);
+        if (url.protocol !== 'https:') problems.push(`${where}: feed is not https: ${feed}`);
         const host = FEED_HOSTS[url.host];
         const allowed =
           onDomain(url.host, s.domain) ||
@@ -117,7 +108,8 @@ function auditSourcesDir(dir: string): Audit {
 
 describe('the source registry (config/sources)', () => {
   const { sources, problems } = auditSourcesDir(SOURCES_DIR);
-  const enabled = sources.filter((s) => s.enabled);
+  // Bridge sources run only where a deployment has a bridge: they do not count here.
+  const enabled = resolveBridges(sources, undefined).filter((s) => s.enabled);
 
   it('parses, with unique ids and feeds, https feeds on the outlet or a documented host', () => {
     expect(problems).toEqual([]);
@@ -194,8 +186,8 @@ describe('the registry audit notices', () => {
         "  - { id: off, name: O, domain: o.vn, category: central-press, feeds: ['https://www.youtube.com/feeds/videos.xml?channel_id=x'] }",
         "  - { id: plain, name: P, domain: p.vn, category: central-press, feeds: ['http://p.vn/rss'] }",
         "  - { id: quiet, name: Q, domain: q.vn, category: central-press, enabled: false, feeds: ['https://q.vn/rss'] }",
-        "  - { id: bridged, name: B, domain: b.vn, category: social, feeds: ['http://localhost:1200/telegram/channel/b'] }",
-        "  - { id: bridged-press, name: BP, domain: bp.vn, category: central-press, enabled: false, feeds: ['http://localhost:1200/x'] } # off",
+        '  - { id: bridged, name: B, domain: b.vn, category: social, bridge: { route: /telegram/channel/b } }',
+        '  - { id: bridged-press, name: BP, domain: bp.vn, category: central-press, bridge: { route: /x } }',
         '',
       ].join('\n'),
     );
@@ -206,8 +198,7 @@ describe('the registry audit notices', () => {
       'zz-broken.yaml: off: feed host www.youtube.com is not on o.vn',
       'zz-broken.yaml: plain: feed is not https: http://p.vn/rss',
       'zz-broken.yaml: quiet: disabled without a comment saying why',
-      'zz-broken.yaml: bridged: bridge feed enabled: http://localhost:1200/telegram/channel/b',
-      'zz-broken.yaml: bridged-press: feed host localhost:1200 is not on bp.vn',
+      'zz-broken.yaml: bridged-press: bridge route on a central-press source',
     ]);
   });
 
@@ -217,5 +208,57 @@ describe('the registry audit notices', () => {
     expect(auditSourcesDir(d).problems).toEqual([
       expect.stringMatching(/^zz-bad\.yaml: sources\.0/),
     ]);
+  });
+});
+
+describe('bridge sources', () => {
+  const bridged = SourcesFile.parse({
+    sources: [
+      {
+        id: 'page',
+        name: 'P',
+        domain: 'p.vn',
+        category: 'social',
+        bridge: { route: '/telegram/channel/p' },
+      },
+      {
+        id: 'press',
+        name: 'X',
+        domain: 'x.vn',
+        category: 'central-press',
+        feeds: ['https://x.vn/rss'],
+      },
+    ],
+  }).sources;
+
+  it('read <bridgeBaseUrl><route> when the deployment has a bridge', () => {
+    const [page, press] = resolveBridges(bridged, 'http://rsshub.internal:1200/');
+    expect(page?.feeds).toEqual(['http://rsshub.internal:1200/telegram/channel/p']);
+    expect(page?.enabled).toBe(true);
+    expect(press?.feeds).toEqual(['https://x.vn/rss']);
+  });
+
+  it('are off without one, and other sources are untouched', () => {
+    const [page, press] = resolveBridges(bridged, undefined);
+    expect(page?.enabled).toBe(false);
+    expect(page?.feeds).toEqual([]);
+    expect(press?.enabled).toBe(true);
+  });
+
+  it('must be rss sources', () => {
+    expect(() =>
+      SourcesFile.parse({
+        sources: [
+          {
+            id: 'b',
+            name: 'B',
+            domain: 'b.vn',
+            category: 'social',
+            kind: 'manual',
+            bridge: { route: '/x' },
+          },
+        ],
+      }),
+    ).toThrow(/bridge source is kind rss/);
   });
 });
