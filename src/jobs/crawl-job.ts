@@ -13,7 +13,8 @@ import type { SourceDef } from '../config/sources.ts';
 import type { Store } from '../store/index.ts';
 import { assignStories } from './stories.ts';
 
-export type CrawlSummary = CrawlReport & { stories: number };
+/** `stories`: stories among the last 30 days' articles, or null when the pass stored nothing new. */
+export type CrawlSummary = CrawlReport & { stories: number | null };
 
 export type CrawlJobDeps = {
   config: Config;
@@ -86,7 +87,9 @@ export async function runCrawl(deps: CrawlJobDeps): Promise<CrawlSummary> {
           ctx,
         ),
     });
-    const { stories } = assignStories(deps.store, now());
+    // Stories change only when articles arrive: an idle pass (most of them) skips the 30-day
+    // regrouping, which is the costliest step of a pass on a large store.
+    const stories = report.newArticles > 0 ? assignStories(deps.store, now()).stories : null;
     return { ...report, stories };
   } finally {
     await browser.close();

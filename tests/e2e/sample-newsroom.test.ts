@@ -119,9 +119,12 @@ describe('diemtin crawl, twice, against `diemtin newsroom`', () => {
     const first = await runCli(args);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain(`${sampleArticles.length} new articles`);
+    expect(first.stdout).toMatch(/, \d+ stories/);
     const second = await runCli(args);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('0 new articles');
+    // Nothing new, nothing to regroup.
+    expect(second.stdout).toContain('stories unchanged');
 
     const store = openStore(path.join(dir, 'x.sqlite'));
     try {

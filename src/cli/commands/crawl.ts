@@ -57,7 +57,8 @@ export function crawlCommand(): Command {
           console.log(
             `crawl: ${r.sources} sources, ${r.feeds} feeds (${r.notModified} not modified), ` +
               `${r.itemsSeen} items seen, ${r.newArticles} new articles, ` +
-              `${r.alreadyStored} already stored, ${r.stories} stories` +
+              `${r.alreadyStored} already stored, ` +
+              (r.stories === null ? 'stories unchanged' : `${r.stories} stories`) +
               (r.notDue > 0 ? `; ${r.notDue} sources not due yet` : ''),
           );
           for (const f of r.feedFailures) {

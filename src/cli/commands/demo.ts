@@ -29,7 +29,7 @@ export function demoCommand(): Command {
           `Điểm Tin demo — sample newsroom, bulletin of ${s.sampleDay} (${config.profile.name})`,
           `  crawled:    ${s.crawl.sources} outlets, ${s.crawl.itemsSeen} feed items, ${failures} failures`,
           `  stored:     ${s.stored} articles in ${rel(s.db)}`,
-          `  relevant:   ${s.relevant} about ${config.profile.name}, in ${s.crawl.stories} stories overall`,
+          `  relevant:   ${s.relevant} about ${config.profile.name}, in ${s.crawl.stories ?? 0} stories overall`,
           `  tone:       ${TONE_LABELS.positive} ${s.byTone.positive}, ${TONE_LABELS.negative} ${s.byTone.negative}, ${TONE_LABELS.neutral} ${s.byTone.neutral}`,
           `  topics:     ${topics.join(', ') || '(none)'}`,
           `  bulletin:   ${s.number}, ${s.inBulletin} articles in the window`,
