@@ -145,15 +145,9 @@ export async function crawlOnce(deps: CrawlDeps): Promise<CrawlReport> {
     report.sources = todo.length;
     // A small pool of workers over the due sources: sources on different hosts proceed in
     // parallel, sources sharing a host queue in the HTTP client.
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < todo.length) {
-        const source = todo[next++]!;
-        await crawlSource(deps, source, report, log);
-      }
-    };
-    const n = Math.max(1, Math.min(deps.concurrency ?? DEFAULT_SOURCE_CONCURRENCY, todo.length));
-    await Promise.all(Array.from({ length: n }, worker));
+    await eachLimited(todo, deps.concurrency ?? DEFAULT_SOURCE_CONCURRENCY, (source) =>
+      crawlSource(deps, source, report, log),
+    );
     // Report in configuration order, whatever order the workers finished in.
     const order = new Map(deps.sources.map((s, i) => [s.id, i]));
     const rank = (id: string): number => order.get(id) ?? 0;
@@ -438,22 +432,31 @@ async function captureMissingEvidence(
     maxAttempts: deps.maxEvidenceAttempts ?? 5,
     limit: 500,
   });
+  await eachLimited(urls, 2, async (url) => {
+    try {
+      const record = await capture(url);
+      store.saveEvidence(record, now());
+      report.evidenceCaptured++;
+      log(`crawl: evidence: ${url}: ${record.dir}`);
+    } catch (err) {
+      const message = describe(err).message;
+      store.recordEvidenceFailure(url, 'sensitive', now(), message);
+      report.evidenceFailures.push({ url, message });
+      log(`crawl: evidence failed: ${url}: ${message}`);
+    }
+  });
+}
+
+/** Runs `fn` over `items` in order, at most `limit` at once (at least one worker). */
+async function eachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<unknown>,
+): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < urls.length) {
-      const url = urls[next++]!;
-      try {
-        const record = await capture(url);
-        store.saveEvidence(record, now());
-        report.evidenceCaptured++;
-        log(`crawl: evidence: ${url}: ${record.dir}`);
-      } catch (err) {
-        const message = describe(err).message;
-        store.recordEvidenceFailure(url, 'sensitive', now(), message);
-        report.evidenceFailures.push({ url, message });
-        log(`crawl: evidence failed: ${url}: ${message}`);
-      }
-    }
+    while (next < items.length) await fn(items[next++]!);
   };
-  await Promise.all(Array.from({ length: Math.min(2, urls.length) }, worker));
+  const n = Math.max(1, Math.min(limit, items.length));
+  await Promise.all(Array.from({ length: n }, worker));
 }
