@@ -22,32 +22,10 @@ const CUTOFF = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /** The window of the daily bulletin dated `date` (YYYY-MM-DD) with the cut-off `cutoff` (HH:MM). */
 export function dailyWindow(date: string, cutoff: string, timeZone: string): DigestWindow {
-  const d = DATE.exec(date);
-  if (!d) throw new Error(`digest: invalid bulletin date "${date}", expected YYYY-MM-DD`);
-  const c = CUTOFF.exec(cutoff);
-  if (!c) throw new Error(`digest: invalid cut-off "${cutoff}", expected HH:MM (00:00–23:59)`);
-  if (!IANAZone.isValidZone(timeZone)) throw new Error(`digest: unknown time zone "${timeZone}"`);
-
-  const end = DateTime.fromObject(
-    {
-      year: Number(d[1]),
-      month: Number(d[2]),
-      day: Number(d[3]),
-      hour: Number(c[1]),
-      minute: Number(c[2]),
-    },
-    { zone: timeZone },
-  );
-  // luxon normalises nothing here: 2026-02-30 comes back invalid rather than as 2 March.
-  if (!end.isValid) {
-    throw new Error(
-      `digest: invalid bulletin date "${date}" (${end.invalidExplanation ?? 'no such day'})`,
-    );
-  }
+  const end = atTime(bulletinDay(date, timeZone), cutoff);
   // minus({ days: 1 }) keeps the wall-clock cut-off across a DST change, which is what a
   // reader of "Từ 06 giờ 00 ngày …" expects.
-  const start = end.minus({ days: 1 });
-  return { start: isoOf(start), end: isoOf(end) };
+  return { start: isoOf(end.minus({ days: 1 })), end: isoOf(end) };
 }
 
 export const DIGEST_KINDS = ['daily', 'weekly', 'monthly', 'custom'] as const;
