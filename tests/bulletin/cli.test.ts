@@ -106,5 +106,9 @@ describe('diemtin cases', () => {
     await expect(
       run(['open', '--url', 'https://khong-co.example.vn/a', '--problem', 'x', '--agency', 'y']),
     ).rejects.toThrow(/no stored article at/);
+    // A day that does not exist is refused, not rolled over to 2 March.
+    await expect(run(['update', '1', '--due', '2026-02-30'])).rejects.toThrow(
+      'cases: --due must be YYYY-MM-DD, got "2026-02-30"',
+    );
   });
 });

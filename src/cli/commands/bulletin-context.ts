@@ -1,5 +1,6 @@
 // Shared by `diemtin digest` and `diemtin cases`: config and store opened once, the acting user
 // from --as or DIEMTIN_USER, and workflow/store refusals turned into one-line user errors.
+import type { Command } from 'commander';
 import { DateTime } from 'luxon';
 import { loadConfig, type Config } from '../../config/load.ts';
 import { openStore, type Store } from '../../store/index.ts';
@@ -51,6 +52,29 @@ export async function withContext<T>(
   } finally {
     store.close();
   }
+}
+
+/** --config and --db, as every command that opens the store takes them. */
+export function storeOptions(cmd: Command): Command {
+  return cmd
+    .option('--config <dir>', 'config folder (default: $DIEMTIN_CONFIG_DIR or ./config)')
+    .option('--db <path>', 'SQLite file (default: $DIEMTIN_DB or <dataDir>/diemtin.sqlite)');
+}
+
+/** --as, for the commands that change something in a user's name. */
+export function asOption(cmd: Command): Command {
+  return cmd.option(
+    '--as <user>',
+    'the acting user, from diemtin.yaml users (default: $DIEMTIN_USER)',
+  );
+}
+
+/** A calendar day given as YYYY-MM-DD; 2026-02-30 is refused, not rolled over to March. */
+export function isoDay(what: string, value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !DateTime.fromISO(value).isValid) {
+    throw new UserError(`${what} must be YYYY-MM-DD, got "${value}"`);
+  }
+  return value;
 }
 
 export function positiveInt(what: string, value: string): number {

@@ -4,7 +4,15 @@ import { Command, Option } from 'commander';
 import { CASE_STATUSES, type CaseStatus, type FollowUpCase } from '../../digest/follow-up.ts';
 import type { CasePatch } from '../../store/index.ts';
 import { UserError } from '../errors.ts';
-import { positiveInt, withContext, type Context, type StoreOptions } from './bulletin-context.ts';
+import {
+  asOption,
+  isoDay,
+  positiveInt,
+  storeOptions,
+  withContext,
+  type Context,
+  type StoreOptions,
+} from './bulletin-context.ts';
 
 type CaseFields = {
   problem?: string;
@@ -16,10 +24,7 @@ type CaseFields = {
 };
 
 function common(cmd: Command): Command {
-  return cmd
-    .option('--config <dir>', 'config folder (default: $DIEMTIN_CONFIG_DIR or ./config)')
-    .option('--db <path>', 'SQLite file (default: $DIEMTIN_DB or <dataDir>/diemtin.sqlite)')
-    .option('--as <user>', 'the acting user, from diemtin.yaml users (default: $DIEMTIN_USER)');
+  return asOption(storeOptions(cmd));
 }
 
 function fields(cmd: Command): Command {
@@ -33,11 +38,7 @@ function fields(cmd: Command): Command {
 }
 
 function date(what: string, v: string | undefined): string | undefined {
-  if (v === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) {
-    throw new UserError(`cases: ${what} must be YYYY-MM-DD, got "${v}"`);
-  }
-  return v;
+  return v === undefined ? undefined : isoDay(`cases: ${what}`, v);
 }
 
 function patchOf(o: CaseFields): CasePatch {

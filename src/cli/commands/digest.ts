@@ -3,47 +3,39 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { DateTime } from 'luxon';
 import type { EditOp, EditableSection } from '../../bulletin/edits.ts';
 import { EDITABLE_SECTIONS } from '../../bulletin/edits.ts';
+import { BULLETIN_FORMATS, type BulletinFormat } from '../../bulletin/renderer.ts';
 import { SYSTEM_ACTOR } from '../../bulletin/workflow.ts';
 import type { DigestModel } from '../../digest/model.ts';
 import { UserError } from '../errors.ts';
-import { collect, positiveInt, withContext, type StoreOptions } from './bulletin-context.ts';
+import {
+  asOption,
+  collect,
+  isoDay,
+  positiveInt,
+  storeOptions,
+  withContext,
+  type StoreOptions,
+} from './bulletin-context.ts';
 
-const FORMATS = ['html', 'pdf', 'docx'] as const;
-type Format = (typeof FORMATS)[number];
-
-function storeOptions(cmd: Command): Command {
-  return cmd
-    .option('--config <dir>', 'config folder (default: $DIEMTIN_CONFIG_DIR or ./config)')
-    .option('--db <path>', 'SQLite file (default: $DIEMTIN_DB or <dataDir>/diemtin.sqlite)');
-}
-
-function asOption(cmd: Command): Command {
-  return cmd.option(
-    '--as <user>',
-    'the acting user, from diemtin.yaml users (default: $DIEMTIN_USER)',
-  );
-}
-
-function parseFormats(value: string | undefined): Format[] {
+function parseFormats(value: string | undefined): BulletinFormat[] {
   if (value === undefined) return [];
   const list = value
     .split(',')
     .map((f) => f.trim())
     .filter((f) => f !== '');
   for (const f of list) {
-    if (!FORMATS.includes(f as Format)) {
-      throw new UserError(`digest: --format takes ${FORMATS.join(', ')}; got "${f}"`);
+    if (!BULLETIN_FORMATS.includes(f as BulletinFormat)) {
+      throw new UserError(`digest: --format takes ${BULLETIN_FORMATS.join(', ')}; got "${f}"`);
     }
   }
-  return [...new Set(list)] as Format[];
+  return [...new Set(list)] as BulletinFormat[];
 }
 
 async function writeFormats(
   model: DigestModel,
-  formats: Format[],
+  formats: BulletinFormat[],
   outDir: string,
   base: string,
 ): Promise<string[]> {
@@ -123,9 +115,7 @@ function buildCommand(): Command {
           ['--from', opts.from],
           ['--to', opts.to],
         ] as const) {
-          if (v !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(v) || !DateTime.fromISO(v).isValid)) {
-            throw new UserError(`digest: ${name} must be YYYY-MM-DD, got "${v}"`);
-          }
+          if (v !== undefined) isoDay(`digest: ${name}`, v);
         }
         if (opts.period === 'custom' ? !opts.from || !opts.to : !opts.date) {
           throw new UserError(
