@@ -1,12 +1,11 @@
 // `diemtin digest build` with the workflow around it: a sent or signed bulletin is refused
 // before anything is rebuilt; otherwise the digest job (re)builds the window's digest and the
 // bulletin records a draft (first build) or a rebuild (the editor's edits are kept).
-import { DateTime } from 'luxon';
 import type { Config } from '../config/load.ts';
 import type { DigestRequest } from '../jobs/digest-job.ts';
 import type { BulletinRecord, Store, StoredDigest } from '../store/index.ts';
 import { checkRebuild, recordBuild } from './service.ts';
-import type { Actor } from './workflow.ts';
+import { eventTime, type Actor } from './workflow.ts';
 
 export const BULLETIN_PERIODS = ['daily', 'weekly', 'monthly', 'custom'] as const;
 export type BulletinPeriod = (typeof BULLETIN_PERIODS)[number];
@@ -34,10 +33,7 @@ export function buildBulletin(opts: {
   now: Date;
 }): BuiltBulletin {
   const { store, config, actor } = opts;
-  const at =
-    DateTime.fromJSDate(opts.now, { zone: config.app.timeZone }).toISO({
-      suppressMilliseconds: true,
-    }) ?? opts.now.toISOString();
+  const at = eventTime(opts.now, config.app.timeZone);
   const before = opts.builder.existing();
   checkRebuild(store, before?.id ?? null, actor, config.app.workflow, at);
   const { digest, file } = opts.builder.build();

@@ -2,7 +2,6 @@
 // every file, marked sent together with its outbox rows (one transaction), then delivered.
 // Running it again on a sent bulletin renders nothing and only delivers what is still due, so a
 // crash anywhere is repaired by running the same command.
-import { DateTime } from 'luxon';
 import type { AppConfig, MailConfig } from '../config/app.ts';
 import type { DigestModel } from '../digest/model.ts';
 import { deliverPending, type DeliveryEvent, type DeliveryReport } from '../delivery/deliver.ts';
@@ -17,7 +16,7 @@ import {
   type RenderedBulletin,
 } from './archive.ts';
 import { loadBulletin } from './service.ts';
-import { transition, WorkflowError, type Actor } from './workflow.ts';
+import { eventTime, transition, WorkflowError, type Actor } from './workflow.ts';
 
 export type RenderBulletin = (model: DigestModel) => Promise<RenderedBulletin>;
 
@@ -89,9 +88,7 @@ export async function sendBulletin(opts: {
   if (!mail) {
     throw new WorkflowError('bad-config', 'delivery: no mail section in diemtin.yaml; cannot send');
   }
-  const at = (): string =>
-    DateTime.fromJSDate(now(), { zone: app.timeZone }).toISO({ suppressMilliseconds: true }) ??
-    now().toISOString();
+  const at = (): string => eventTime(now(), app.timeZone);
 
   // Made first: a missing SMTP password stops the command before the bulletin is marked sent.
   const sender = opts.sender ?? smtpSenderFromConfig(mail);

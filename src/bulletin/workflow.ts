@@ -5,6 +5,7 @@
 // One rule keeps signatures honest: content changes (edit, rebuild) only while nobody has
 // signed. Changing a signed bulletin takes an explicit `reopen`, which clears the signatures
 // and is recorded like every other transition.
+import { DateTime } from 'luxon';
 import type { BulletinUser } from '../config/app.ts';
 
 export const BULLETIN_STATUSES = ['draft', 'in_review', 'approved', 'sent'] as const;
@@ -49,6 +50,14 @@ export interface WorkflowEvent {
   to: BulletinStatus;
   level: number | null;
   note: string | null;
+}
+
+/** The `at` of events: ISO 8601 in the deployment's zone, to the second. */
+export function eventTime(at: Date, timeZone: string): string {
+  return (
+    DateTime.fromJSDate(at, { zone: timeZone }).toISO({ suppressMilliseconds: true }) ??
+    at.toISOString()
+  );
 }
 
 export interface WorkflowSettings {

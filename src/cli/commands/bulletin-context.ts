@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { DateTime } from 'luxon';
 import { loadConfig, type Config } from '../../config/load.ts';
 import { openStore, type Store } from '../../store/index.ts';
-import { resolveUser, WorkflowError, type Actor } from '../../bulletin/workflow.ts';
+import { eventTime, resolveUser, WorkflowError, type Actor } from '../../bulletin/workflow.ts';
 import { UserError } from '../errors.ts';
 
 export interface StoreOptions {
@@ -36,10 +36,7 @@ export async function withContext<T>(
     config,
     store,
     actor: () => resolveUser(config.app.users, opts.as ?? process.env.DIEMTIN_USER),
-    at: (now = new Date()) =>
-      DateTime.fromJSDate(now, { zone: config.app.timeZone }).toISO({
-        suppressMilliseconds: true,
-      }) ?? now.toISOString(),
+    at: (now = new Date()) => eventTime(now, config.app.timeZone),
   };
   try {
     return await fn(ctx);
