@@ -1,6 +1,6 @@
 // Runs the pipeline stages on one fetched page: extract → normalize → locate/classify.
 // Pure: the fetch time comes in as data, and nothing is read or written here.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from './hash.ts';
 import type { SourceDef } from '../src/config/sources.ts';
 import { Article } from '../src/schema.ts';
 import { classify, type ClassifyContext } from './classify/index.ts';
@@ -21,7 +21,7 @@ export type ProcessResult = { ok: true; article: Article } | { ok: false; reason
 
 /** A stable article id derived from its canonical URL, so a re-run gives the same id. */
 export function articleId(url: string): string {
-  return 'a-' + createHash('sha256').update(url).digest('hex').slice(0, 16);
+  return 'a-' + sha256Hex(url).slice(0, 16);
 }
 
 export function processPage(page: PageInput, ctx: ClassifyContext): ProcessResult {

@@ -2,9 +2,9 @@
 // <dataDir>/bulletins/<period>/<year>/<number-slug>/. Delivery reads the e-mail from here (and
 // checks the hashes), so what each recipient gets is byte for byte what was archived, even when
 // a later run delivers it after a restart.
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { sha256Hex } from '../../pipeline/hash.ts';
 import { fold } from '../../pipeline/normalize.ts';
 import type { MailContent } from '../delivery/message.ts';
 import type { ArchiveManifest, ArchivedFile } from '../store/bulletins.ts';
@@ -38,8 +38,6 @@ export function archiveDirFor(
   if (!/^[a-z0-9-]+$/.test(period)) throw new Error(`bulletin: invalid period "${period}"`);
   return path.resolve(dataDir, 'bulletins', period, String(year), numberSlug(number));
 }
-
-const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 
 function safeName(name: string): string {
   const base = path.basename(name).replace(/[^\w.-]+/g, '_');
@@ -79,7 +77,7 @@ export function writeArchive(opts: {
       name,
       contentType,
       bytes: content.length,
-      sha256: sha256(content),
+      sha256: sha256Hex(content),
       ...(cid !== undefined ? { cid } : {}),
     });
   };
@@ -135,7 +133,7 @@ export function readArchivedFile(manifest: ArchiveManifest, f: ArchivedFile): Bu
   } catch (err) {
     throw new Error(`bulletin: archived file missing: ${file}`, { cause: err });
   }
-  if (sha256(content) !== f.sha256) {
+  if (sha256Hex(content) !== f.sha256) {
     throw new Error(
       `bulletin: archived file ${file} changed since it was archived (SHA-256 differs)`,
     );

@@ -2,7 +2,7 @@
 // outbox, its Message-ID (derived from the key, so a resend after an operator's decision
 // carries the same id and a mail client can fold the two), and the MIME bytes (nodemailer's
 // MailComposer).
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../pipeline/hash.ts';
 import MailComposer from 'nodemailer/lib/mail-composer';
 
 export interface MailAttachment {
@@ -40,7 +40,7 @@ export function bareAddress(from: string): string {
 export function messageIdFor(key: string, from: string): string {
   const domain = bareAddress(from).split('@')[1] ?? 'localhost';
   const digestId = /^bulletin-(\d+):/.exec(key)?.[1] ?? '0';
-  const hash = createHash('sha256').update(key).digest('hex').slice(0, 24);
+  const hash = sha256Hex(key).slice(0, 24);
   return `<diemtin.${digestId}.${hash}@${domain.toLowerCase()}>`;
 }
 

@@ -2,7 +2,7 @@
 // <dataDir>/evidence/<yyyy>/<mm>/<first 16 hex of SHA-256(url)>/ holding the raw HTML, the
 // rendered DOM, a full-page screenshot and manifest.json with their hashes. The manifest is
 // written last and atomically: a folder without one is an interrupted write, not evidence.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../pipeline/hash.ts';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
@@ -10,9 +10,6 @@ import type { CapturedPage } from '../../crawlers/browser-pool.ts';
 import type { EvidenceReason, EvidenceRecord } from '../store/evidence.ts';
 import { MANIFEST_FILE, MANIFEST_SCHEMA, type EvidenceManifest } from './manifest.ts';
 import { pngSize } from './png.ts';
-
-export const sha256 = (bytes: Uint8Array | string): string =>
-  createHash('sha256').update(bytes).digest('hex');
 
 export type EvidenceInput = {
   /** The deployment's data folder; packages go under <dataDir>/evidence/. */
@@ -36,7 +33,7 @@ export function evidenceDir(dataDir: string, timeZone: string, url: string, at: 
     'evidence',
     local.toFormat('yyyy'),
     local.toFormat('MM'),
-    sha256(url).slice(0, 16),
+    sha256Hex(url).slice(0, 16),
   );
 }
 
@@ -66,14 +63,14 @@ export function writeEvidencePackage(input: EvidenceInput): {
     files: {
       html: {
         path: 'page.html',
-        sha256: sha256(capture.rawHtml),
+        sha256: sha256Hex(capture.rawHtml),
         bytes: capture.rawHtml.length,
         fromServer: capture.rawHtmlFromServer,
       },
-      rendered: { path: 'rendered.html', sha256: sha256(rendered), bytes: rendered.length },
+      rendered: { path: 'rendered.html', sha256: sha256Hex(rendered), bytes: rendered.length },
       screenshot: {
         path: 'screenshot.png',
-        sha256: sha256(capture.screenshot),
+        sha256: sha256Hex(capture.screenshot),
         bytes: capture.screenshot.length,
         ...size,
       },

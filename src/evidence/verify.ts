@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { EvidenceManifest, MANIFEST_FILE } from './manifest.ts';
-import { sha256 } from './package.ts';
+import { sha256Hex } from '../../pipeline/hash.ts';
 import { pngSize } from './png.ts';
 
 export type EvidenceVerification = {
@@ -35,7 +35,7 @@ export function verifyEvidence(dir: string): EvidenceVerification {
     const bytes = readFileSync(p);
     if (bytes.length !== f.bytes)
       problems.push(`${f.path}: ${bytes.length} bytes, manifest says ${f.bytes}`);
-    const hash = sha256(bytes);
+    const hash = sha256Hex(bytes);
     if (hash !== f.sha256) problems.push(`${f.path}: SHA-256 ${hash} does not match the manifest`);
   }
   const shot = manifest.files.screenshot;
