@@ -152,6 +152,8 @@ export interface DigestModel {
     agencyName: string;
     number: string;
     dateLine: string;
+    /** The bulletin's date as dd/MM/yyyy (e-mail subject, document title). */
+    dateText: string;
     title: string;
     windowText: string;
   };
@@ -284,11 +286,12 @@ export function buildDigest(input: DigestInput): DigestModel {
   const empty = relevant.length === 0;
   const topTopics = topicCounts(relevant).slice(0, TOP_TOPICS);
   const title = titleOf(input, zone);
+  const dateText = bulletinDate.toFormat('dd/MM/yyyy');
   const series = kind === 'daily' ? null : seriesOf(relevant, window, zone);
   return {
     kind,
     lang: 'vi',
-    documentTitle: `${title} – ${input.number} – ${bulletinDate.toFormat('dd/MM/yyyy')}`,
+    documentTitle: `${title} – ${input.number} – ${dateText}`,
     window,
     empty,
     emptyText: EMPTY_WINDOW_TEXT,
@@ -298,6 +301,7 @@ export function buildDigest(input: DigestInput): DigestModel {
       agencyName: config.agency.name,
       number: input.number,
       dateLine: formatDateLine(config.bulletin.place, bulletinDate),
+      dateText,
       title,
       windowText:
         kind === 'custom'

@@ -3,6 +3,7 @@
 // (no mail client shows inline SVG), and a plain-text part for clients that show no HTML.
 import juice from 'juice';
 import { renderAsync } from '@resvg/resvg-js';
+import { escapeXml } from '../digest/chart.ts';
 import { renderDigestHtml } from '../digest/templates.ts';
 import type { DigestTemplates } from '../digest/templates.ts';
 import type { DigestModel } from '../digest/model.ts';
@@ -69,7 +70,7 @@ export async function renderEmail(
     const chart = await c.png();
     if (chart === null) continue;
     // The SVG's own aria-label (worded by the digest builder) is the better text alternative.
-    const alt = ariaLabel(c.svg) ?? escapeAttr(chart.alt);
+    const alt = ariaLabel(c.svg) ?? escapeXml(chart.alt);
     html = html.split(c.svg).join(imgTag(c.cid, chart.width, alt));
     attachments.push({
       filename: c.file,
@@ -88,7 +89,7 @@ export async function renderEmail(
       cid,
       contentType: 'image/png',
     });
-    html = html.split(svg).join(imgTag(cid, 480, ariaLabel(svg) ?? escapeAttr(m.labels.chart)));
+    html = html.split(svg).join(imgTag(cid, 480, ariaLabel(svg) ?? escapeXml(m.labels.chart)));
   }
 
   let inlined: string;
@@ -121,21 +122,14 @@ export async function renderEmail(
 }
 
 /** "Điểm tin báo chí Số 125/ĐT-SVHTTDL ngày 20/11/2026": the title in sentence case. */
-export function subjectOf(model: DigestModel): string {
+export function subjectOf(model: RenderModel): string {
   const title = model.header.title.toLocaleLowerCase('vi');
   const sentence = title.charAt(0).toLocaleUpperCase('vi') + title.slice(1);
-  const date = dateOf(model);
-  return `${sentence} ${model.header.number}${date === null ? '' : ` ngày ${date}`}`.normalize(
+  // A model stored before the header carried dateText gives a subject without the date.
+  const date = model.header.dateText;
+  return `${sentence} ${model.header.number}${date === undefined ? '' : ` ngày ${date}`}`.normalize(
     'NFC',
   );
-}
-
-/** dd/mm/yyyy of the bulletin, read back from the worded date line ("…, ngày 20 tháng 11 năm 2026"). */
-function dateOf(model: DigestModel): string | null {
-  const m = /ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})/.exec(model.header.dateLine);
-  if (m === null) return null;
-  const [, d = '', mo = '', y = ''] = m;
-  return `${d.padStart(2, '0')}/${mo.padStart(2, '0')}/${y}`;
 }
 
 /** The aria-label of an SVG's root, still XML-escaped (so it is a valid attribute value). */
@@ -146,12 +140,6 @@ function ariaLabel(svg: string): string | null {
 /** `alt` arrives attribute-escaped. */
 function imgTag(cid: string, width: number, alt: string): string {
   return `<img class="chart-img" src="cid:${cid}" width="${width}" alt="${alt}">`;
-}
-
-function escapeAttr(s: string): string {
-  return s.replace(/[&<>"]/g, (c) =>
-    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;',
-  );
 }
 
 async function rasteriseSvg(svg: string): Promise<Buffer> {

@@ -4,7 +4,8 @@
 import type { DigestModel, SeriesPoint } from '../digest/model.ts';
 import type { FollowUpSection } from '../digest/follow-up.ts';
 
-export type RenderModel = DigestModel & {
+export type RenderModel = Omit<DigestModel, 'header'> & {
+  header: Omit<DigestModel['header'], 'dateText'> & { dateText?: string };
   followUp?: FollowUpSection;
   overview: {
     series?: SeriesPoint[] | null;

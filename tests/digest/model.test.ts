@@ -30,6 +30,7 @@ describe('buildDailyDigest on the fixture day', () => {
       agencyName: 'SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH',
       number: 'Số 125/ĐT-SVHTTDL',
       dateLine: 'Lâm Đồng, ngày 20 tháng 11 năm 2026',
+      dateText: '20/11/2026',
       title: 'ĐIỂM TIN BÁO CHÍ',
       windowText: 'Từ 06 giờ 00 ngày 19/11/2026 đến 06 giờ 00 ngày 20/11/2026',
     });
