@@ -15,7 +15,7 @@ import { SourceDef } from '../../src/config/sources.ts';
 import { createEvidenceCapturer } from '../../src/evidence/capture.ts';
 import { verifyEvidence } from '../../src/evidence/verify.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
-import { makeArticle } from '../store/article-factory.ts';
+import { pageArticle } from '../store/article-factory.ts';
 import { startServer, type LocalServer } from './local-server.ts';
 
 const FIXTURES = path.join(import.meta.dirname, '../fixtures/crawlers/browser');
@@ -99,21 +99,11 @@ function browserSource(
 
 /** Articles titled by the list item; those whose title says "biên giới" are sensitive. */
 function processPage(p: Parameters<CrawlDeps['processPage']>[0]): ProcessResult {
-  const title = p.feedItem.title;
-  return {
-    ok: true,
-    article: makeArticle({
-      id: p.url.replace(/\W+/g, '-').slice(-40),
-      url: p.url,
-      sourceId: p.source.id,
-      sourceName: p.source.name,
-      sourceCategory: p.source.category,
-      title,
-      fetchedAt: p.fetchedAt.toISOString(),
-      sensitive: title.includes('biên giới'),
-      sensitiveReasons: title.includes('biên giới') ? ['bien-gioi'] : [],
-    }),
-  };
+  const sensitive = p.feedItem.title.includes('biên giới');
+  return pageArticle(p, p.feedItem.title, {
+    sensitive,
+    sensitiveReasons: sensitive ? ['bien-gioi'] : [],
+  });
 }
 
 function serveJsList(posts: { href: string; title: string; time: string }[]): void {

@@ -47,7 +47,11 @@ export function makeArticle(over: Partial<Article> = {}): Article {
 }
 
 /** What a crawler test's trivial processPage stores for a page: an article with this title. */
-export function pageArticle(p: ProcessPageInput, title: string): ProcessResult {
+export function pageArticle(
+  p: ProcessPageInput,
+  title: string,
+  over: Partial<Article> = {},
+): ProcessResult {
   return {
     ok: true,
     article: makeArticle({
@@ -58,6 +62,7 @@ export function pageArticle(p: ProcessPageInput, title: string): ProcessResult {
       sourceCategory: p.source.category,
       title,
       fetchedAt: p.fetchedAt.toISOString(),
+      ...over,
     }),
   };
 }
