@@ -6,13 +6,9 @@
 import { DateTime, FixedOffsetZone } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { parseVietnameseDate } from '../../pipeline/extract/dates.ts';
+import { prng } from './prng.ts';
 
 const NOW = new Date('2026-11-20T07:00:00+07:00');
-
-function prng(seed: number): () => number {
-  let x = seed >>> 0;
-  return () => (x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-}
 
 interface Case {
   text: string;

@@ -3,6 +3,7 @@
 // container and other tags, any case, closing or not, glued to word and non-word characters.
 import { describe, expect, it } from 'vitest';
 import { prepareHtml } from '../../pipeline/extract/prepare.ts';
+import { prng } from './prng.ts';
 
 const CONTAINER =
   /<(\/?)(div|span|section|article|main|table|ul|ol|blockquote|b|i|em|strong|font|a|small|u)\b/gi;
@@ -63,11 +64,6 @@ const PIECES = [
   '<table',
   '</table',
 ];
-
-function prng(seed: number): () => number {
-  let x = seed >>> 0;
-  return () => (x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-}
 
 describe('prepare: container nesting scan', () => {
   it('equals the regex count on 20,000 random tag soups', () => {

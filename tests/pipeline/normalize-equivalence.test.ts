@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalTones, normalizeText } from '../../pipeline/normalize.ts';
+import { prng } from './prng.ts';
 
 // ---- the reference: normalize.ts as of commit 30b701a, unchanged -------------------------
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/;
@@ -46,10 +47,6 @@ function refNormalizeText(s: string): string {
 // -------------------------------------------------------------------------------------------
 
 /** Deterministic PRNG (LCG): the same strings on every run. */
-function prng(seed: number): () => number {
-  let x = seed >>> 0;
-  return () => (x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-}
 
 const ALPHABET = [
   ...'oOuUaAeEyYiIqQgGhHkKtTnNxXđĐ',
