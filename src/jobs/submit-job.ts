@@ -78,10 +78,11 @@ export function sourceForUrl(sources: SourceDef[], url: string): SourceDef | nul
 
 /** A source row for a site no configured source covers; it is never crawled. */
 export function manualSource(url: string, category?: SourceCategory): SourceDef {
-  const host = bare(new URL(url).host);
-  const guessed: SourceCategory = SOCIAL_HOSTS.some((d) => within(bare(new URL(url).hostname), d))
+  const parsed = new URL(url);
+  const host = bare(parsed.host);
+  const guessed: SourceCategory = SOCIAL_HOSTS.some((d) => within(bare(parsed.hostname), d))
     ? 'social'
-    : /\.gov\.vn$/.test(new URL(url).hostname)
+    : /\.gov\.vn$/.test(parsed.hostname)
       ? 'government-portal'
       : 'central-press';
   return {
