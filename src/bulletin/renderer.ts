@@ -23,16 +23,24 @@ export async function loadRenderer(): Promise<(model: DigestModel) => Promise<Re
   };
 }
 
-/** One format of a bulletin, for `digest build|show --format`. */
-export async function renderFormat(model: DigestModel, format: BulletinFormat): Promise<Buffer> {
+/** Some formats of a bulletin, for `digest build|show --format`; the page HTML is rendered once. */
+export async function renderFormats(
+  model: DigestModel,
+  formats: readonly BulletinFormat[],
+): Promise<Map<BulletinFormat, Buffer>> {
   const { DEFAULT_TEMPLATE_DIR, loadTemplates, renderDigestHtml } =
     await import('../digest/templates.ts');
   const html = renderDigestHtml(model, loadTemplates(DEFAULT_TEMPLATE_DIR));
-  if (format === 'html') return Buffer.from(html, 'utf8');
-  if (format === 'pdf') {
-    const { renderPdf } = await import('../render/pdf.ts');
-    return renderPdf(html);
+  const out = new Map<BulletinFormat, Buffer>();
+  for (const format of formats) {
+    if (format === 'html') out.set(format, Buffer.from(html, 'utf8'));
+    else if (format === 'pdf') {
+      const { renderPdf } = await import('../render/pdf.ts');
+      out.set(format, await renderPdf(html));
+    } else {
+      const { renderDocx } = await import('../render/docx.ts');
+      out.set(format, await renderDocx(model));
+    }
   }
-  const { renderDocx } = await import('../render/docx.ts');
-  return renderDocx(model);
+  return out;
 }

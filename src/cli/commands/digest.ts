@@ -40,12 +40,12 @@ async function writeFormats(
   base: string,
 ): Promise<string[]> {
   if (formats.length === 0) return [];
-  const { renderFormat } = await import('../../bulletin/renderer.ts');
+  const { renderFormats } = await import('../../bulletin/renderer.ts');
   mkdirSync(outDir, { recursive: true });
   const files: string[] = [];
-  for (const f of formats) {
+  for (const [f, bytes] of await renderFormats(model, formats)) {
     const file = path.resolve(outDir, `${base}.${f}`);
-    writeFileSync(file, await renderFormat(model, f));
+    writeFileSync(file, bytes);
     files.push(file);
   }
   return files;
