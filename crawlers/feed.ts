@@ -125,7 +125,8 @@ function htmlToTextOnce(html: string): string {
 /** Markup that survived one pass: the description was HTML-escaped twice. */
 const LEFTOVER_MARKUP = /<\/?(?:p|div|span|a|img|br|strong|em|b|i|ul|ol|li|h[1-6])\b[^>]*>/i;
 
-function htmlToText(html: string): string {
+/** Plain NFC text of a feed description (also used to read stored streams in the eval). */
+export function htmlToText(html: string): string {
   const once = htmlToTextOnce(html);
   return LEFTOVER_MARKUP.test(once) ? htmlToTextOnce(once) : once;
 }

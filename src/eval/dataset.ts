@@ -27,8 +27,16 @@ const Line = z.object({
   storyGroup: z.string().nullish(),
 });
 
-/** Parses one set: blank lines are skipped; a bad line throws, naming the file's line. */
-export function parseLabelledSet(text: string, name: string): LabelledItem[] {
+/**
+ * Parses one set: blank lines are skipped; a bad line throws, naming the file's line.
+ * `resolve` may complete a parsed line before it is checked (labels kept apart from texts
+ * that may not be copied: see texts.ts).
+ */
+export function parseLabelledSet(
+  text: string,
+  name: string,
+  resolve: (value: unknown) => unknown = (v) => v,
+): LabelledItem[] {
   const out: LabelledItem[] = [];
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
@@ -39,6 +47,12 @@ export function parseLabelledSet(text: string, name: string): LabelledItem[] {
       value = JSON.parse(line);
     } catch (err) {
       throw new Error(`eval: ${name}: line ${i + 1}: not valid JSON`, { cause: err });
+    }
+    try {
+      value = resolve(value);
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      throw new Error(`eval: ${name}: line ${i + 1}: ${why}`, { cause: err });
     }
     const item = TextItem.safeParse(value);
     const extra = Line.safeParse(value);

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -210,6 +210,46 @@ describe('eval: the command', () => {
     expect(json.items).toBe(2);
     expect(json.classify.tone.accuracy).toBe(1);
     expect(json.errors).toBeUndefined();
+  });
+
+  it('joins labels-only lines to their stream texts with --texts', async () => {
+    const streams = path.join(dir, 'streams');
+    mkdirSync(streams, { recursive: true });
+    writeFileSync(
+      path.join(streams, 'day.json'),
+      JSON.stringify([
+        {
+          link: 'https://x.vn/a',
+          outlet: 'X',
+          title: 'Sạt lở trên đèo Prenn, giao thông tê liệt',
+          summary: '<a href="https://x.vn/a"><img src="i.jpg"/></a>Đất đá vùi lấp mặt đường.',
+        },
+        { link: 'https://x.vn/b', title: 'Giá vàng hôm nay', summary: 'Giá vàng giữ nguyên.' },
+      ]),
+    );
+    const labels = path.join(dir, 'labels.jsonl');
+    writeFileSync(
+      labels,
+      [
+        line({ n: 1, file: 'day.json', link: 'https://x.vn/a', labels: { tone: 'negative' } }),
+        line({ n: 2, file: 'day.json', link: 'https://x.vn/b', labels: { tone: 'positive' } }),
+      ].join('\n'),
+    );
+    capture();
+    await run([labels, '--texts', streams, '--errors']);
+    expect(out).toMatch(/items classified: 2/);
+    expect(out).toMatch(/tone {8}accuracy 0\.500/);
+    expect(out).toMatch(/relevance {3}not labelled in this set/);
+    expect(out).toMatch(/n2 +tone +expected positive +got neutral/);
+    // A link the stream does not hold names the line; without --texts the line is invalid.
+    writeFileSync(labels, line({ file: 'day.json', link: 'https://x.vn/zz', labels: {} }));
+    await expect(run([labels, '--texts', streams])).rejects.toThrow(
+      /line 1: no item with link https:\/\/x\.vn\/zz in day\.json/,
+    );
+    await expect(run([labels])).rejects.toThrow(/line 1: (id|title)/);
+    await expect(run([labels, '--texts', path.join(dir, 'nope')])).rejects.toThrow(
+      /folder not found/,
+    );
   });
 
   it('reports a missing file or an unknown --profile as a user error', async () => {

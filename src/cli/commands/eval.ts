@@ -13,6 +13,7 @@ import { createClassifyContext, type ClassifyContext } from '../../../pipeline/c
 import { parseLabelledSet, type LabelledItem } from '../../eval/dataset.ts';
 import { formatReport } from '../../eval/report.ts';
 import { runEval } from '../../eval/run.ts';
+import { streamTexts, type TextResolver } from '../../eval/texts.ts';
 import { UserError } from '../errors.ts';
 
 type Opts = {
@@ -21,12 +22,13 @@ type Opts = {
   config?: string;
   json?: boolean;
   errors?: boolean;
+  texts?: string;
 };
 
-function readSet(file: string): LabelledItem[] {
+function readSet(file: string, resolve?: TextResolver): LabelledItem[] {
   if (!existsSync(file)) throw new UserError(`eval: ${file}: file not found`);
   try {
-    return parseLabelledSet(readFileSync(file, 'utf8'), file);
+    return parseLabelledSet(readFileSync(file, 'utf8'), file, resolve);
   } catch (err) {
     throw new UserError(err instanceof Error ? err.message : String(err), { cause: err });
   }
@@ -39,6 +41,11 @@ export function evalCommand(): Command {
     .option('--stories <file>', 'also score clustering on this set of {…, storyGroup} lines')
     .option('--profile <id>', 'only the lines of this profile')
     .option('--config <dir>', 'config folder (default: $DIEMTIN_CONFIG_DIR or ./config)')
+    .option(
+      '--texts <dir>',
+      'join lines that hold only {file, link, labels} to the item of that link in DIR/file ' +
+        '(JSON arrays of RSS items, e.g. ../shared/data/news_stream)',
+    )
     .option('--json', 'print the figures as one JSON object')
     .option('--errors', 'list every wrong label: id, label, expected, got')
     .addHelpText(
@@ -47,11 +54,17 @@ export function evalCommand(): Command {
         'profile that does not exist are skipped with a warning. Lines that carry a storyGroup\n' +
         '(or the --stories file) are clustered and scored pairwise.\n\n' +
         'Example:\n  diemtin eval ../shared/domain/devset/classify.jsonl \\\n' +
-        '    --stories ../shared/domain/devset/stories.jsonl --errors',
+        '    --stories ../shared/domain/devset/stories.jsonl --errors\n' +
+        '  diemtin eval tests/fixtures/eval/real-news-labels.jsonl \\\n' +
+        '    --texts ../shared/data/news_stream',
     )
     .action((setFile: string, opts: Opts) => {
       const dir = configDir(opts.config);
-      const set = readSet(setFile);
+      if (opts.texts !== undefined && !existsSync(opts.texts)) {
+        throw new UserError(`eval: --texts ${opts.texts}: folder not found`);
+      }
+      const resolve = opts.texts === undefined ? undefined : streamTexts(opts.texts);
+      const set = readSet(setFile, resolve);
       const stories = opts.stories === undefined ? undefined : readSet(opts.stories);
       const topics = loadTopics(dir);
       const defaultProfile = loadAppConfig(dir).profile;
