@@ -89,7 +89,8 @@ export type TopicExplanation = {
   id: TopicId;
   score: number;
   held: boolean;
-  entries: { entry: number; zone: Zone; weight: number }[];
+  /** Each include entry that adds weight, with the spans that made it hold in that zone. */
+  entries: { entry: number; zone: Zone; weight: number; spans: Span[] }[];
 };
 
 /** The scoring of matchTopics entry by entry, for the eval's and an editor's "why". */
@@ -128,10 +129,11 @@ function scoreTopics(
       if (kept.length === 0) continue;
       for (let z = 0; z < ZONES.length; z++) {
         const read = byLeaf(kept.filter((h) => rank(h) <= z));
-        if (support(node, read, ALL_FIELDS) !== null) {
+        const spans = support(node, read, ALL_FIELDS);
+        if (spans !== null) {
           const zone = ZONES[z] ?? 'body';
           score += ZONE_WEIGHT[zone];
-          entries.push({ entry: n, zone, weight: ZONE_WEIGHT[zone] });
+          entries.push({ entry: n, zone, weight: ZONE_WEIGHT[zone], spans });
           break;
         }
       }
@@ -142,7 +144,7 @@ function scoreTopics(
   return out;
 }
 
-type Span = { field: TextField; start: number; end: number };
+export type Span = { field: TextField; start: number; end: number };
 const ALL_FIELDS: readonly TextField[] = ['title', 'sapo', 'body'];
 
 const overlaps = (a: Span, b: Span): boolean =>
