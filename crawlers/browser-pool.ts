@@ -132,11 +132,22 @@ export function createBrowserPool(opts: BrowserPoolOptions): BrowserPool {
       });
       context.setDefaultTimeout(timeout);
       context.setDefaultNavigationTimeout(timeout);
-      if (block) {
-        await context.route('**/*', (route) =>
-          LIGHT_BLOCKED.has(route.request().resourceType()) ? route.abort() : route.continue(),
+      await context.route('**/*', async (route) => {
+        const request = route.request();
+        const type = request.resourceType();
+        if (block && LIGHT_BLOCKED.has(type)) return route.abort().catch(() => undefined);
+        // A document the page opens by itself (a script's navigation, an iframe) is a fetch
+        // of ours too: robots.txt decides, as for the first URL. Redirect hops never reach a
+        // route handler: open() checks them once the navigation is done.
+        // robots.txt that cannot be read counts as a refusal here: the page goes on without it.
+        const ok = type !== 'document' || (await allowed(request.url()).catch(() => false));
+        // Refused with 204 No Content, the one answer on which a browser stays on the page it
+        // has (an aborted navigation would swap the page for Chromium's error page). The
+        // context may close while a request waits on robots.txt: nothing to answer then.
+        await (ok ? route.continue() : route.fulfill({ status: 204, body: '' })).catch(
+          () => undefined,
         );
-      }
+      });
       const page = await context.newPage();
       return await fn(page);
     } catch (err) {
@@ -148,11 +159,49 @@ export function createBrowserPool(opts: BrowserPoolOptions): BrowserPool {
     }
   }
 
-  /** Navigates under robots.txt and the host's slot; a 4xx/5xx answer is a FetchError. */
+  /**
+   * The DOM, serialized. A page whose script navigates (and is refused, or goes on loading)
+   * cannot be read mid-navigation: wait for it to settle and read again.
+   */
+  async function contentOf(page: Page): Promise<string> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await page.content();
+      } catch (err) {
+        if (attempt >= 3 || !/is navigating/.test(String(err))) throw err;
+        await page.waitForLoadState('domcontentloaded').catch(() => undefined);
+        await page.waitForTimeout(50 * attempt);
+      }
+    }
+  }
+
+  /** False when robots.txt disallows the URL; other failures (robots unreachable) throw. */
+  async function allowed(url: string): Promise<boolean> {
+    try {
+      await opts.http.assertAllowed(url);
+      return true;
+    } catch (err) {
+      if (err instanceof FetchError && err.errorClass === 'blocked') return false;
+      throw err;
+    }
+  }
+
+  /**
+   * Navigates under robots.txt and the host's slot; a 4xx/5xx answer is a FetchError. Chromium
+   * follows redirects by itself, so each hop is checked afterwards: a page reached through a
+   * disallowed URL is refused (`blocked`) and nothing of it is kept.
+   */
   async function open(page: Page, url: string): Promise<Response | null> {
     const response = await opts.http.schedule(url, () =>
       page.goto(url, { waitUntil: 'domcontentloaded', timeout }),
     );
+    for (let r = response?.request() ?? null; r; r = r.redirectedFrom()) {
+      if (r.url() !== url && !(await allowed(r.url()))) {
+        throw new FetchError(`${url}: redirected to ${r.url()}, disallowed by robots.txt`, {
+          errorClass: 'blocked',
+        });
+      }
+    }
     const status = response?.status() ?? 0;
     if (response && (status < 200 || status >= 300)) {
       throw new FetchError(`${url}: HTTP ${status} (browser)`, {
@@ -183,7 +232,7 @@ export function createBrowserPool(opts: BrowserPoolOptions): BrowserPool {
           finalUrl: page.url(),
           status: response?.status() ?? 200,
           contentType: response?.headers()['content-type'] ?? null,
-          html: await page.content(),
+          html: await contentOf(page),
         };
       });
     },
@@ -202,7 +251,7 @@ export function createBrowserPool(opts: BrowserPoolOptions): BrowserPool {
         } catch {
           // A script navigated away, or the body was evicted; keep the DOM instead.
         }
-        const html = await page.content();
+        const html = await contentOf(page);
         const screenshot = await page.screenshot({ fullPage: true, type: 'png' });
         const contentType = response?.headers()['content-type'] ?? null;
         return {

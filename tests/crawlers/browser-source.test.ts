@@ -354,6 +354,47 @@ describe('the browser pool', () => {
   });
 });
 
+describe('robots.txt inside the browser', () => {
+  it('refuses a page reached by a redirect into a disallowed path, and keeps nothing of it', async () => {
+    server.route('/chuyen', (_r, res) => {
+      res.writeHead(302, { location: '/rieng-tu/dich' }).end();
+    });
+    server.route('/rieng-tu/dich', (_r, res) => void res.writeHead(200, HTML).end('<p>kín</p>'));
+    const p = pool(httpClient());
+    await expect(p.render(server.url('/chuyen'))).rejects.toMatchObject({
+      errorClass: 'blocked',
+      message: expect.stringMatching(/redirected to .*\/rieng-tu\/dich, disallowed/) as unknown,
+    });
+    await expect(p.capture(server.url('/chuyen'))).rejects.toMatchObject({ errorClass: 'blocked' });
+    expect(p.openPages()).toBe(0);
+  });
+
+  it('never requests a disallowed iframe or script navigation; the page itself still renders', async () => {
+    server.route('/khung', (_r, res) => {
+      res
+        .writeHead(200, HTML)
+        .end(
+          '<html><body><p id="x">trang chính</p>' +
+            '<iframe src="/rieng-tu/khung"></iframe><iframe src="/mo/khung"></iframe>' +
+            '<script>setTimeout(() => { location.href = "/rieng-tu/di"; }, 10)</script>' +
+            '</body></html>',
+        );
+    });
+    for (const path of ['/rieng-tu/khung', '/mo/khung', '/rieng-tu/di']) {
+      server.route(path, (_r, res) => void res.writeHead(200, HTML).end(`<p>${path}</p>`));
+    }
+    const p = pool(httpClient());
+    const page = await p.render(server.url('/khung'), { waitForSelector: '#x' });
+    expect(page.html).toContain('trang chính');
+    // Time for the script's navigation attempt to have been made and refused.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(server.hitsFor('/mo/khung')).toHaveLength(1);
+    expect(server.hitsFor('/rieng-tu/khung')).toHaveLength(0);
+    expect(server.hitsFor('/rieng-tu/di')).toHaveLength(0);
+    expect(p.openPages()).toBe(0);
+  });
+});
+
 describe('evidence for sensitive items in a crawl pass', () => {
   it('captures a package per sensitive article; a failed capture is recorded and retried', async () => {
     serveJsList([
