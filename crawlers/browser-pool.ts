@@ -35,6 +35,8 @@ export type CapturedPage = RenderedPage & {
 export type RenderOptions = {
   /** Wait until this selector matches before reading the DOM (a JS-rendered list). */
   waitForSelector?: string;
+  /** Also stop waiting when this matches (a sign-in form shown instead of the list). */
+  orSelector?: string;
 };
 
 export type BrowserPool = {
@@ -218,7 +220,10 @@ export function createBrowserPool(opts: BrowserPoolOptions): BrowserPool {
         const response = await open(page, url);
         if (ropts.waitForSelector) {
           try {
-            await page.waitForSelector(ropts.waitForSelector, { state: 'attached', timeout });
+            const selector = ropts.orSelector
+              ? `${ropts.waitForSelector}, ${ropts.orSelector}`
+              : ropts.waitForSelector;
+            await page.waitForSelector(selector, { state: 'attached', timeout });
           } catch (cause) {
             // The page came, but its list did not: the layout (or the script) changed.
             throw new FetchError(

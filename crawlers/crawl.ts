@@ -388,8 +388,11 @@ async function readBrowserList(
 ): Promise<{ res: Pick<FetchedResponse, 'status' | 'headers'>; items: FeedItem[] }> {
   const spec = source.list;
   if (!spec) throw new Error(`crawl: ${source.id} has no list spec`);
+  // A sign-in form ends the wait too: parseListPage then reports a login wall, at once and
+  // as such, instead of a selector that timed out.
   const page = await needBrowser(deps, source).render(pageUrl, {
     waitForSelector: spec.waitForSelector ?? spec.itemSelector,
+    orSelector: 'input[type="password"]',
   });
   return {
     res: { status: page.status, headers: {} },

@@ -4,6 +4,7 @@
 // sources return the same shape), so a list source and a browser source differ only in fetch.
 import * as cheerio from 'cheerio';
 import type { ListSpec } from '../src/config/sources.ts';
+import { FetchError } from './errors.ts';
 import type { FeedItem } from './feed.ts';
 
 /** The selectors found nothing: most likely the site changed its layout. */
@@ -39,6 +40,13 @@ export function parseListPage(
     throw new ListPageError(`invalid itemSelector "${spec.itemSelector}"`, { cause });
   }
   if (items.length === 0) {
+    if (isLoginWall($, pageUrl)) {
+      // Not a layout change: the site shows its posts to signed-in users only. We never sign
+      // in (public pages only), so this source is blocked until the site opens it again.
+      throw new FetchError(`${pageUrl}: login wall: the page asks to sign in, no posts shown`, {
+        errorClass: 'blocked',
+      });
+    }
     throw new ListPageError(`${pageUrl}: no element matches itemSelector "${spec.itemSelector}"`);
   }
   const out: FeedItem[] = [];
@@ -75,4 +83,21 @@ export function parseListPage(
     );
   }
   return out;
+}
+
+/** Where social sites send a visitor who must sign in first. */
+const LOGIN_PATH = /\/(login|signin|sign_in|sign-in|checkpoint|dang-nhap)(\/|\.php|$)/i;
+const LOGIN_ACTION = /login|signin|sign_in|dang-nhap|authenticate/i;
+
+/** A sign-in page or overlay instead of the list: a password field or a login form or URL. */
+function isLoginWall($: cheerio.CheerioAPI, pageUrl: string): boolean {
+  try {
+    if (LOGIN_PATH.test(new URL(pageUrl).pathname)) return true;
+  } catch {
+    // A page URL that does not parse says nothing here.
+  }
+  if ($('input[type="password"]').length > 0) return true;
+  return $('form[action]')
+    .toArray()
+    .some((f) => LOGIN_ACTION.test($(f).attr('action') ?? ''));
 }

@@ -270,6 +270,35 @@ describe('a browser source', () => {
     expect(browser.contexts()).toHaveLength(0);
   });
 
+  it('reports a login wall as blocked at once, not as a selector that timed out', async () => {
+    server.route('/trang-kin', (_r, res) => {
+      res
+        .writeHead(200, HTML)
+        .end(
+          '<html><body><div id="root"></div><script>setTimeout(() => {' +
+            'document.getElementById("root").innerHTML = \'<form action="/login/"><input name="email">' +
+            '<input type="password" name="pass"><button>Đăng nhập</button></form>\';' +
+            '}, 50)</script></body></html>',
+        );
+    });
+    const http = httpClient();
+    const started = performance.now();
+    const report = await crawlOnce({
+      store,
+      http,
+      browser: pool(http, { navigationTimeoutMs: 8000 }),
+      sources: [browserSource('kin', '/trang-kin')],
+      now: () => NOW,
+      processPage,
+    });
+    expect(report.feedFailures).toMatchObject([
+      { errorClass: 'blocked', message: expect.stringMatching(/login wall/) as unknown },
+    ]);
+    // Well under the 8 s the selector would have been waited for.
+    expect(performance.now() - started).toBeLessThan(6000);
+    expect(store.listSources()[0]).toMatchObject({ lastErrorClass: 'blocked' });
+  });
+
   it('does not open a list page robots.txt disallows, and needs a browser to run', async () => {
     server.route('/rieng-tu/trang', (_r, res) => void res.writeHead(200, HTML).end(JS_LIST));
     const http = httpClient();

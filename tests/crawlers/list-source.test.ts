@@ -78,6 +78,30 @@ describe('parseListPage', () => {
       }),
     ).toThrow(/none has a link/);
   });
+
+  it('tells a login wall from a layout change: blocked, not a broken selector', () => {
+    const wall =
+      '<html><body><div class="overlay"><h2>Đăng nhập để xem thêm</h2>' +
+      '<form action="/login/device-based/regular/login/"><input name="email">' +
+      '<input type="password" name="pass"><button>Đăng nhập</button></form></div></body></html>';
+    const read = (html: string, url: string) => () => parseListPage(html, url, SPEC);
+    for (const [html, url] of [
+      [wall, 'https://www.facebook.com/baolamdong'],
+      ['<html><body><p>Vui lòng chờ…</p></body></html>', 'https://www.facebook.com/login/?next=x'],
+      ['<form action="/accounts/authenticate"></form>', 'https://social.example/page'],
+    ] as const) {
+      expect(read(html, url)).toThrow(
+        expect.objectContaining({
+          errorClass: 'blocked',
+          message: expect.stringMatching(/login wall/) as unknown,
+        }),
+      );
+    }
+    // A page without a list and without any sign-in stays a layout problem.
+    expect(read('<html><body><p>Trang chủ</p></body></html>', 'https://x.vn/tin')).toThrow(
+      ListPageError,
+    );
+  });
 });
 
 describe('source definitions of list and browser kinds', () => {
