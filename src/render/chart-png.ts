@@ -1,12 +1,11 @@
 // Charts as PNG for mail clients, which show neither inline SVG nor scripts: ECharts lays the
 // chart out server-side as SVG, resvg rasterises it. Only the model's numbers and texts are
 // drawn; colours and sizes are layout.
-import { existsSync } from 'node:fs';
 import * as echarts from 'echarts';
-import { renderAsync } from '@resvg/resvg-js';
 import type { Tone } from '../schema.ts';
 import type { RenderModel } from './render-model.ts';
 import { seriesOf } from './render-model.ts';
+import { svgToPng } from './svg-png.ts';
 
 export interface ChartPng {
   png: Buffer;
@@ -34,10 +33,6 @@ const TONE_COLORS: Record<Tone, string> = {
 const BAR_COLOR = '#1f4e79';
 // Loading only the family the charts use is about ten times faster than scanning every
 // system font (fonts-noto-core ships hundreds of files); the scan is the fallback.
-const FONT_FILES = [
-  '/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf',
-  '/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf',
-];
 
 /** Tone split (%) and top topics of `model.overview`, or null when the window is empty. */
 export async function overviewChartPng(model: RenderModel): Promise<ChartPng | null> {
@@ -174,18 +169,9 @@ function chartSvg(width: number, height: number, option: echarts.EChartsOption):
   }
 }
 
-/** Off the main thread (resvg's worker pool), so a server rendering a mail keeps serving. */
 async function rasterise(svg: string): Promise<Buffer> {
-  const files = FONT_FILES.filter((f) => existsSync(f));
   try {
-    const image = await renderAsync(svg, {
-      fitTo: { mode: 'zoom', value: SCALE },
-      font:
-        files.length === FONT_FILES.length
-          ? { loadSystemFonts: false, fontFiles: files, defaultFontFamily: FONT }
-          : { loadSystemFonts: true, defaultFontFamily: FONT },
-    });
-    return image.asPng();
+    return await svgToPng(svg, { fitTo: { mode: 'zoom', value: SCALE }, defaultFont: FONT });
   } catch (cause) {
     throw new Error('render: cannot rasterise the chart SVG', { cause });
   }

@@ -2,7 +2,6 @@
 // Outlook drop or ignore <style>), its charts swapped for PNG attachments referenced by cid
 // (no mail client shows inline SVG), and a plain-text part for clients that show no HTML.
 import juice from 'juice';
-import { renderAsync } from '@resvg/resvg-js';
 import { escapeXml } from '../digest/chart.ts';
 import { renderDigestHtml } from '../digest/templates.ts';
 import type { DigestTemplates } from '../digest/templates.ts';
@@ -10,6 +9,7 @@ import type { DigestModel } from '../digest/model.ts';
 import { overviewChartPng, seriesChartPng } from './chart-png.ts';
 import type { ChartPng } from './chart-png.ts';
 import { renderPlainText } from './plain-text.ts';
+import { svgToPng } from './svg-png.ts';
 import type { RenderModel } from './render-model.ts';
 
 export interface EmailAttachment {
@@ -144,11 +144,7 @@ function imgTag(cid: string, width: number, alt: string): string {
 
 async function rasteriseSvg(svg: string): Promise<Buffer> {
   try {
-    const image = await renderAsync(svg, {
-      fitTo: { mode: 'width', value: 960 },
-      font: { loadSystemFonts: true, defaultFontFamily: 'Noto Serif' },
-    });
-    return image.asPng();
+    return await svgToPng(svg, { fitTo: { mode: 'width', value: 960 }, defaultFont: 'Noto Serif' });
   } catch (cause) {
     throw new Error('render: cannot rasterise an SVG figure for the mail', { cause });
   }
