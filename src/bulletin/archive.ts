@@ -2,12 +2,12 @@
 // <dataDir>/bulletins/<period>/<year>/<number-slug>/. Delivery reads the e-mail from here (and
 // checks the hashes), so what each recipient gets is byte for byte what was archived, even when
 // a later run delivers it after a restart.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { sha256Hex } from '../../pipeline/hash.ts';
 import { fold } from '../../pipeline/normalize.ts';
 import type { MailContent } from '../delivery/message.ts';
 import type { ArchiveManifest, ArchivedFile } from '../store/bulletins.ts';
+import { hashOf, readHashedFile } from '../store/hashed-file.ts';
 
 /** Everything a bulletin renders to (src/render makes it; tests pass a small one). */
 export interface RenderedBulletin {
@@ -76,8 +76,7 @@ export function writeArchive(opts: {
       role,
       name,
       contentType,
-      bytes: content.length,
-      sha256: sha256Hex(content),
+      ...hashOf(content),
       ...(cid !== undefined ? { cid } : {}),
     });
   };
@@ -126,19 +125,9 @@ export function writeArchive(opts: {
 
 /** Reads an archived file and checks it against its recorded hash. */
 export function readArchivedFile(manifest: ArchiveManifest, f: ArchivedFile): Buffer {
-  const file = path.join(manifest.dir, f.name);
-  let content: Buffer;
-  try {
-    content = readFileSync(file);
-  } catch (err) {
-    throw new Error(`bulletin: archived file missing: ${file}`, { cause: err });
-  }
-  if (sha256Hex(content) !== f.sha256) {
-    throw new Error(
-      `bulletin: archived file ${file} changed since it was archived (SHA-256 differs)`,
-    );
-  }
-  return content;
+  const got = readHashedFile(path.join(manifest.dir, f.name), f);
+  if (got.problem !== undefined) throw new Error(`bulletin: archived file ${got.problem}`);
+  return got.content;
 }
 
 /**

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import type { CapturedPage } from '../../crawlers/browser-pool.ts';
 import type { EvidenceReason, EvidenceRecord } from '../store/evidence.ts';
+import { hashOf } from '../store/hashed-file.ts';
 import { MANIFEST_FILE, MANIFEST_SCHEMA, type EvidenceManifest } from './manifest.ts';
 import { pngSize } from './png.ts';
 
@@ -63,15 +64,13 @@ export function writeEvidencePackage(input: EvidenceInput): {
     files: {
       html: {
         path: 'page.html',
-        sha256: sha256Hex(capture.rawHtml),
-        bytes: capture.rawHtml.length,
+        ...hashOf(capture.rawHtml),
         fromServer: capture.rawHtmlFromServer,
       },
-      rendered: { path: 'rendered.html', sha256: sha256Hex(rendered), bytes: rendered.length },
+      rendered: { path: 'rendered.html', ...hashOf(rendered) },
       screenshot: {
         path: 'screenshot.png',
-        sha256: sha256Hex(capture.screenshot),
-        bytes: capture.screenshot.length,
+        ...hashOf(capture.screenshot),
         ...size,
       },
     },

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { EvidenceManifest, MANIFEST_FILE } from './manifest.ts';
-import { sha256Hex } from '../../pipeline/hash.ts';
+import { readHashedFile } from '../store/hashed-file.ts';
 import { pngSize } from './png.ts';
 
 export type EvidenceVerification = {
@@ -27,16 +27,8 @@ export function verifyEvidence(dir: string): EvidenceVerification {
   }
   const problems: string[] = [];
   for (const f of Object.values(manifest.files)) {
-    const p = path.join(dir, f.path);
-    if (!existsSync(p)) {
-      problems.push(`${f.path}: missing`);
-      continue;
-    }
-    const bytes = readFileSync(p);
-    if (bytes.length !== f.bytes)
-      problems.push(`${f.path}: ${bytes.length} bytes, manifest says ${f.bytes}`);
-    const hash = sha256Hex(bytes);
-    if (hash !== f.sha256) problems.push(`${f.path}: SHA-256 ${hash} does not match the manifest`);
+    const { problem } = readHashedFile(path.join(dir, f.path), f, f.path);
+    if (problem) problems.push(problem);
   }
   const shot = manifest.files.screenshot;
   const shotPath = path.join(dir, shot.path);

@@ -165,8 +165,8 @@ describe('diemtin submit', () => {
     expect(store.listArticles({})).toHaveLength(1);
     expect(store.listEvidence()).toHaveLength(1);
 
-    // Any change to a kept file makes verification fail.
-    writeFileSync(r.evidence.htmlPath, ARTICLE.replace('300 mét khối', '30 mét khối'));
+    // Any change to a kept file makes verification fail, even one that keeps its length.
+    writeFileSync(r.evidence.htmlPath, ARTICLE.replace('300 mét khối', '301 mét khối'));
     const tampered = verifyEvidence(dir);
     expect(tampered.ok).toBe(false);
     expect(tampered.problems).toContainEqual(expect.stringMatching(/^page\.html: SHA-256/));

@@ -312,8 +312,16 @@ describe('the archive', () => {
     const manifest = store.bulletins().get(id)!.archive!;
     const text = path.join(manifest.dir, 'email.txt');
     expect(readFileSync(text, 'utf8')).toContain('Số 125');
+    const original = readFileSync(text);
     writeFileSync(text, 'tampered');
-    expect(verifyArchive(manifest)[0]).toMatch(/changed since it was archived/);
+    expect(verifyArchive(manifest)).toEqual([
+      expect.stringMatching(/^bulletin: archived file .*email\.txt: 8 bytes, manifest says \d+$/),
+    ]);
+    // The same length, one byte changed: the hash tells.
+    const edited = Buffer.from(original);
+    edited[edited.length - 2] ^= 1;
+    writeFileSync(text, edited);
+    expect(verifyArchive(manifest)[0]).toMatch(/email\.txt: SHA-256 [0-9a-f]{64} does not match/);
     expect(() => readArchivedMail(manifest)).toThrow(/SHA-256/);
   });
 });
