@@ -1,9 +1,10 @@
 // From a body container to paragraphs: what is boilerplate inside article bodies on every
 // outlet (dropped before reading), and how block markup becomes "one paragraph per block".
-import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element, Text } from 'domhandler';
 import { normalizeText } from '../normalize.ts';
-import { textOf, textOfAll } from './dom.ts';
+import { detach, nextElement, textOf } from './dom.ts';
+import type { Page } from './page.ts';
+import { cheerioOf } from './page.ts';
 import { findAll, selectWithin } from './query.ts';
 
 /** Removed inside any body container, whatever the site. */
@@ -172,36 +173,34 @@ const LABEL_TAGS = new Set([
 ]);
 
 /**
- * `box.find(selector)` in linear time, with the selector compiled once (query.ts). cheerio
+ * `$(box).find(selector)` in linear time, with the selector compiled once (query.ts). cheerio
  * hands the box's children to css-select as the query context and css-select dedupes that
  * context pairwise (removeSubsets): quadratic in the child count, minutes for a 10 MB page of
  * sibling paragraphs. A box with many children was therefore queried from the document (whose
  * context is <html>) and the matches filtered by ancestry; that answer (unscoped: an ancestor
  * outside the box may satisfy a combinator) is kept for such boxes, now by walking the box.
  */
-export function findIn($: CheerioAPI, box: Cheerio<AnyNode>, selector: string): Cheerio<Element> {
-  const root = box.get(0);
-  if (!root || box.length !== 1) return (box as Cheerio<Element>).find(selector);
-  const kids = 'children' in root ? (root.children as AnyNode[]).length : 0;
-  if (kids <= 64 && isTagNode(root)) return $(findAll($, root, selector));
-  if (kids <= 64) return (box as Cheerio<Element>).find(selector);
-  return $(selectWithin($, root, selector).filter((el) => isTagNode(el)));
+export function findIn(page: Page, box: AnyNode, selector: string): Element[] {
+  const kids = 'children' in box ? box.children.length : 0;
+  if (kids <= 64 && isTagNode(box)) return findAll(page, box, selector);
+  // The document node (a page without <body>), or a <script>: cheerio's own find.
+  if (kids <= 64)
+    return cheerioOf(page)(box as Element)
+      .find(selector)
+      .toArray();
+  return selectWithin(page, box, selector).filter((el) => isTagNode(el));
 }
 
 /** Removes global and site drop selectors, image tables and labelled related-link boxes. */
-export function cleanContainer(
-  $: CheerioAPI,
-  box: Cheerio<Element>,
-  drop: readonly string[],
-): void {
+export function cleanContainer(page: Page, box: Element, drop: readonly string[]): void {
   // One query for all selectors (each .find walks the box and compiles its selector); a
   // rule's bad selector must not cost the others, so on error they go one by one.
   try {
-    removeAll(findIn($, box, [...GLOBAL_BODY_DROP, ...drop].join(', ')).toArray());
+    removeAll(findIn(page, box, [...GLOBAL_BODY_DROP, ...drop].join(', ')));
   } catch {
     for (const sel of [...GLOBAL_BODY_DROP, ...drop]) {
       try {
-        removeAll(findIn($, box, sel).toArray());
+        removeAll(findIn(page, box, sel));
       } catch {
         // A selector cheerio cannot parse removes nothing.
       }
@@ -210,25 +209,25 @@ export function cleanContainer(
   // Image tables (vnexpress tplCaption, baodautu MASTERCMS_TPL_TABLE): a table holding a
   // picture and a short caption is a figure written in 2000s CMS markup.
   removeAll(
-    findIn($, box, 'table')
-      .filter((_, t) => findAll($, t, 'img').length > 0 && textOf(t).trim().length < 400)
-      .toArray(),
+    findIn(page, box, 'table').filter(
+      (t) => findAll(page, t, 'img').length > 0 && textOf(t).trim().length < 400,
+    ),
   );
-  dropLabelledBoxes($, box);
+  dropLabelledBoxes(page, [box]);
 }
 
 /**
  * "Tin liên quan", "Xem thêm"… boxes: the label plus the link list it introduces. The box is
- * the label's closest ancestor (inside the container) that is mostly links; without one, the
- * label and the link-heavy siblings after it go.
+ * the label's closest ancestor (inside the container `roots[0]`) that is mostly links;
+ * without one, the label and the link-heavy siblings after it go.
  */
-export function dropLabelledBoxes($: CheerioAPI, box: Cheerio<Element>): void {
-  const labels = descendants(box.toArray(), (el) => {
+export function dropLabelledBoxes(page: Page, roots: readonly AnyNode[]): void {
+  const labels = descendants(roots, (el) => {
     if (!LABEL_TAGS.has(el.name)) return false;
     const t = shortText(el, 80);
     return t !== null && BOXED_LABEL.test(t.replace(/\s+/g, ' ').trim());
   });
-  const root = box.get(0);
+  const root = roots[0];
   for (const label of labels) {
     if (!label.parent) continue; // already removed with an earlier box
     let node: Element = label;
@@ -237,18 +236,18 @@ export function dropLabelledBoxes($: CheerioAPI, box: Cheerio<Element>): void {
       const parent = node.parent;
       if (!isTagNode(parent) || parent === root) break;
       node = parent;
-      if (linkDensity($, $(node)) > 0.4) {
-        $(node).remove();
+      if (linkDensityOf(page, node) > 0.4) {
+        detach(node);
         removed = true;
         break;
       }
     }
     if (removed) continue;
-    let next = $(label).next();
-    $(label).remove();
-    while (next.length > 0 && linkDensity($, next) > 0.5) {
-      const after = next.next();
-      next.remove();
+    let next = nextElement(label);
+    detach(label);
+    while (next !== null && linkDensity(page, next) > 0.5) {
+      const after = nextElement(next);
+      detach(next);
       next = after;
     }
   }
@@ -259,43 +258,53 @@ export function dropLabelledBoxes($: CheerioAPI, box: Cheerio<Element>): void {
  * the limit is passed (a full .text() per candidate label is quadratic on nested blocks).
  */
 export function shortText(el: Element, max: number): string | null {
-  let out = '';
-  const walk = (node: Element, depth: number): boolean => {
-    if (depth > MAX_DEPTH) return false;
-    for (const c of node.children) {
-      if (isTextNode(c)) {
-        out += c.data;
-        if (out.length > max) return false;
-      } else if (isTagNode(c) && !walk(c, depth + 1)) {
-        return false;
-      }
-    }
-    return true;
-  };
-  return walk(el, 0) ? out : null;
+  const acc = { text: '' };
+  return shortWalk(el, 0, max, acc) ? acc.text : null;
 }
 
-/** Share of an element's text that sits inside links. */
-export function linkDensity($: CheerioAPI, el: Cheerio<AnyNode>): number {
-  const only = el.length === 1 ? el.get(0) : undefined;
-  if (only && isTagNode(only)) return linkDensityOf($, only);
-  const total = textOfAll(el.toArray()).replace(/\s+/g, '').length;
+/**
+ * shortText's walk, at module level: tsx (esbuild keepNames) wraps a named closure in a
+ * `__name` call each time its enclosing function runs, and shortText runs per candidate label.
+ */
+function shortWalk(node: Element, depth: number, max: number, acc: { text: string }): boolean {
+  if (depth > MAX_DEPTH) return false;
+  for (const c of node.children) {
+    if (isTextNode(c)) {
+      acc.text += c.data;
+      if (acc.text.length > max) return false;
+    } else if (isTagNode(c) && !shortWalk(c, depth + 1, max, acc)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Share of a node's text that sits inside links. Only tag elements hold links: a <script> or
+ * <style> (its children are text) scores 0, as cheerio's find of `a` in it finds none.
+ */
+export function linkDensity(page: Page, node: AnyNode): number {
+  return isTagNode(node) ? linkDensityOf(page, node) : linkDensityOfRoot(page, node);
+}
+
+/** linkDensity of a node that is not a tag element (the document, a script). */
+function linkDensityOfRoot(page: Page, node: AnyNode): number {
+  const total = nonSpaceLength(textOf(node));
   if (total === 0) return 0;
-  const linked = findIn($, el, 'a')
-    .toArray()
-    .reduce((n, a) => n + textOf(a).replace(/\s+/g, '').length, 0);
+  let linked = 0;
+  for (const a of findIn(page, node, 'a')) linked += nonSpaceLength(textOf(a));
   return Math.min(1, linked / total);
 }
 
 /**
- * linkDensity of one element, without cheerio wrappers: its <a> descendants are what
- * findIn's scoped and unscoped queries both return for the plain tag selector `a`.
+ * linkDensity of one element: its <a> descendants are what findIn's scoped and unscoped
+ * queries both return for the plain tag selector `a`.
  */
-export function linkDensityOf($: CheerioAPI, el: Element): number {
+export function linkDensityOf(page: Page, el: Element): number {
   const total = nonSpaceLength(textOf(el));
   if (total === 0) return 0;
   let linked = 0;
-  for (const a of selectWithin($, el, 'a')) linked += nonSpaceLength(textOf(a));
+  for (const a of selectWithin(page, el, 'a')) linked += nonSpaceLength(textOf(a));
   return Math.min(1, linked / total);
 }
 

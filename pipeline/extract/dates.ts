@@ -90,12 +90,15 @@ function absoluteIso(p: Parts | null, now: Date): string | null {
   const ms = local - offset * 60_000;
   if (ms > now.getTime() + FUTURE_SLACK_MS) return null;
   const vn = new Date(ms + 7 * 3_600_000);
-  const two = (n: number): string => String(n).padStart(2, '0');
   return (
     `${String(vn.getUTCFullYear()).padStart(4, '0')}-${two(vn.getUTCMonth() + 1)}-` +
     `${two(vn.getUTCDate())}T${two(vn.getUTCHours())}:${two(vn.getUTCMinutes())}:` +
     `${two(vn.getUTCSeconds())}+07:00`
   );
+}
+
+function two(n: number): string {
+  return String(n).padStart(2, '0');
 }
 
 /** The offset in minutes of a zone made by offsetZone (luxon's reading of 'UTC±h:mm'). */

@@ -1,8 +1,7 @@
 // The generic body finder for pages no site rule knows: strip page furniture, then pick the
 // element holding the most paragraph text that is not link text (the readability idea,
 // simplified: paragraphs credit their parent fully and their grandparent by half).
-import type { Cheerio, CheerioAPI } from 'cheerio';
-import type { Element } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 import {
   descendants,
   dropLabelledBoxes,
@@ -15,6 +14,7 @@ import {
   shortText,
 } from './blocks.ts';
 import { textOf, textOfAll } from './dom.ts';
+import type { Page } from './page.ts';
 import { selectAll, selectFirst } from './query.ts';
 
 /** Page furniture by tag or ARIA role: never article text. */
@@ -36,14 +36,9 @@ const COUNTER_TEXT =
   /(lượt truy cập|đang truy cập|đang online|trực tuyến|lượt xem|tổng truy cập)/iu;
 
 /** Removes furniture from the page body (in place) before a container is picked. */
-export function stripFurniture($: CheerioAPI): void {
-  const bodyEl = selectFirst($, 'body');
-  const body: Cheerio<Element> = bodyEl
-    ? $(bodyEl)
-    : $.root()
-        .children()
-        .filter((_, el) => isTagNode(el));
-  const roots = body.toArray();
+export function stripFurniture(page: Page): void {
+  const bodyEl = selectFirst(page, 'body');
+  const roots: Element[] = bodyEl ? [bodyEl] : page.doc.children.filter((el) => isTagNode(el));
   removeAll(
     descendants(
       roots,
@@ -72,26 +67,26 @@ export function stripFurniture($: CheerioAPI): void {
       return t !== null && COUNTER_TEXT.test(t);
     }),
   );
-  dropLabelledBoxes($, body);
+  dropLabelledBoxes(page, roots);
 }
 
 /** The element with the most non-link paragraph text, or null when there is none. */
-export function pickContainer($: CheerioAPI): Cheerio<Element> | null {
+export function pickContainer(page: Page): Element | null {
   const scores = new Map<Element, number>();
   const credit = (el: Element | null, amount: number): void => {
     if (!isTagNode(el)) return;
     scores.set(el, (scores.get(el) ?? 0) + amount);
   };
-  for (const p of selectAll($, 'p, pre, blockquote')) {
+  for (const p of selectAll(page, 'p, pre, blockquote')) {
     const len = textOf(p).replace(/\s+/g, ' ').trim().length;
     if (len < 25) continue;
-    const own = len * (1 - linkDensityOf($, p));
+    const own = len * (1 - linkDensityOf(page, p));
     const parent = isTagNode(p.parent) ? p.parent : null;
     credit(parent, own);
     credit(isTagNode(parent?.parent) ? parent.parent : null, own / 2);
   }
   // Bodies written as text and <br> directly in a div (older CMSes) have no <p> to count.
-  for (const el of selectAll($, 'div, td, article, section')) {
+  for (const el of selectAll(page, 'div, td, article, section')) {
     let own = 0;
     for (const c of el.children) if (isTextNode(c)) own += c.data.trim().length;
     if (own >= 80) {
@@ -107,15 +102,15 @@ export function pickContainer($: CheerioAPI): Cheerio<Element> | null {
       bestScore = score;
     }
   }
-  return best ? $(best) : null;
+  return best;
 }
 
 /**
  * A section front or list page: many links, teasers under link headings. Article bodies
  * carry a few inline links, not a heading link per item.
  */
-export function looksLikeLinkList($: CheerioAPI, box: Cheerio<Element>): boolean {
-  const anchors = findIn($, box, 'a').toArray();
+export function looksLikeLinkList(page: Page, box: AnyNode): boolean {
+  const anchors = findIn(page, box, 'a');
   if (anchors.length < 10) return false;
   const headingLinks = anchors.filter((a) => {
     for (let p = a.parent, i = 0; p && i < 6; p = p.parent, i++) {
@@ -123,5 +118,5 @@ export function looksLikeLinkList($: CheerioAPI, box: Cheerio<Element>): boolean
     }
     return false;
   }).length;
-  return linkDensity($, box) > 0.35 || headingLinks >= 5;
+  return linkDensity(page, box) > 0.35 || headingLinks >= 5;
 }

@@ -9,6 +9,7 @@
 import type { Options } from 'css-select';
 import * as DomUtils from 'domutils';
 import type { AnyNode, Element } from 'domhandler';
+import { Text } from 'domhandler';
 
 type Adapter = NonNullable<Options<AnyNode, Element>['adapter']>;
 
@@ -75,4 +76,31 @@ export function textOfAll(nodes: readonly AnyNode[]): string {
   let out = '';
   for (const n of nodes) out += textOf(n);
   return out;
+}
+
+/** `$(el).remove()`: out of its parent's children and its siblings' links. */
+export function detach(el: AnyNode): void {
+  DomUtils.removeElement(el);
+  el.prev = null;
+  el.next = null;
+  el.parent = null;
+}
+
+/** `$(el).next()`: the next sibling that is an element (<script>, <style> included), or null. */
+export function nextElement(el: AnyNode): Element | null {
+  let next = el.next;
+  while (next !== null && !isTag(next)) next = next.next;
+  return next;
+}
+
+/** `$(el).text(value)`: the element's children replaced by one text node. */
+export function setText(el: Element, value: string): void {
+  for (const child of el.children) {
+    child.next = null;
+    child.prev = null;
+    child.parent = null;
+  }
+  const node = new Text(value);
+  node.parent = el;
+  el.children = [node];
 }

@@ -27,12 +27,37 @@ export interface ElementIndex {
   root: AnyNode;
   /** Every element (tag, script, style) in document order. */
   all: Element[];
-  order: Map<Element, number>;
+  /** Built only when an element is found stamped by another index (see orderOf). */
+  orderMap: Map<Element, number> | null;
   /** Per element (by order): the order just past its last descendant element. */
   end: number[];
   byTag: Map<string, Element[]>;
   byClass: Map<string, Element[]>;
   byId: Map<string, Element[]>;
+  /** Elements carrying an attribute, per lowercased name: filled on first use of the name. */
+  byAttr: Map<string, Element[]>;
+}
+
+/**
+ * Each element carries its place in document order as a symbol-keyed property instead of an
+ * entry in a Map: the index is built on every page and read in every query's binary search,
+ * and Map inserts and lookups were a large share of it. A tree indexed twice (two pages over
+ * one document, as in tests) may hold another index's stamp: orderOf checks the stamp against
+ * its own list and falls back to a Map for such a tree.
+ */
+const ORDER = Symbol('diemtin.extract.order');
+type Stamped = Element & { [ORDER]?: number };
+
+/** The element's position in `idx.all`, or undefined when the index does not hold it. */
+export function orderOf(idx: ElementIndex, el: Element): number | undefined {
+  const o = (el as Stamped)[ORDER];
+  if (o === undefined) return undefined; // never indexed
+  if (idx.all[o] === el) return o;
+  if (idx.orderMap === null) {
+    idx.orderMap = new Map();
+    idx.all.forEach((e, i) => idx.orderMap?.set(e, i));
+  }
+  return idx.orderMap.get(el);
 }
 
 function isElementLike(node: AnyNode): node is Element {
@@ -53,11 +78,12 @@ export function buildIndex(root: AnyNode): ElementIndex {
   const idx: ElementIndex = {
     root,
     all: [],
-    order: new Map(),
+    orderMap: null,
     end: [],
     byTag: new Map(),
     byClass: new Map(),
     byId: new Map(),
+    byAttr: new Map(),
   };
   if (!('children' in root)) return idx;
   // A number on the stack closes the subtree of the element with that order.
@@ -71,13 +97,14 @@ export function buildIndex(root: AnyNode): ElementIndex {
     }
     if (isElementLike(node)) {
       stack.push(idx.all.length);
-      idx.order.set(node, idx.all.length);
+      (node as Stamped)[ORDER] = idx.all.length;
       idx.all.push(node);
       push(idx.byTag, node.name.toLowerCase(), node);
       const attribs = node.attribs;
       for (const name in attribs) {
         const value = attribs[name];
         if (value == null) continue;
+        push(idx.byAttr, name, node);
         if (name === 'id') push(idx.byId, value, node);
         else if (name === 'class') {
           if (!WHITESPACE.test(value)) {
@@ -152,30 +179,16 @@ export function subjectKeysOf(alternatives: readonly Selector[][]): SubjectKeys[
 
 const EMPTY: Element[] = [];
 
-/** The bucket of a tag, class or id key; null for an attribute key (not bucketed). */
-function bucket(idx: ElementIndex, key: { kind: string; value: string }): Element[] | null {
-  const map =
-    key.kind === 'tag'
-      ? idx.byTag
-      : key.kind === 'class'
-        ? idx.byClass
-        : key.kind === 'id'
-          ? idx.byId
-          : null;
-  return map ? (map.get(key.value) ?? EMPTY) : null;
+/** The bucket of a key: every element of the page it can match, in document order. */
+function bucket(idx: ElementIndex, key: { kind: string; value: string }): Element[] {
+  if (key.kind === 'attr') return withAttribute(idx, key.value);
+  const map = key.kind === 'tag' ? idx.byTag : key.kind === 'class' ? idx.byClass : idx.byId;
+  return map.get(key.value) ?? EMPTY;
 }
 
-/**
- * The elements in [from, to) carrying attribute `name`: attributes are not bucketed (most
- * elements have several and few queries need them), the range is filtered instead.
- */
-function withAttribute(idx: ElementIndex, name: string, from: number, to: number): Element[] {
-  const out: Element[] = [];
-  for (let i = from; i < to; i++) {
-    const el = idx.all[i] as Element;
-    if (el.attribs[name] != null) out.push(el);
-  }
-  return out;
+/** The elements carrying attribute `name` (lowercased, as the parser stores names). */
+function withAttribute(idx: ElementIndex, name: string): Element[] {
+  return idx.byAttr.get(name) ?? EMPTY;
 }
 
 /** First position in `list` (in document order) whose order is >= `order`. */
@@ -184,7 +197,7 @@ function lowerBound(idx: ElementIndex, list: readonly Element[], order: number):
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((idx.order.get(list[mid] as Element) ?? 0) < order) lo = mid + 1;
+    if ((orderOf(idx, list[mid] as Element) ?? 0) < order) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -208,7 +221,7 @@ export function candidates(
   let from = 0;
   let to = idx.all.length;
   if (box !== undefined) {
-    const o = idx.order.get(box);
+    const o = orderOf(idx, box);
     if (o === undefined) return null;
     from = o + 1;
     to = idx.end[o] ?? from;
@@ -217,25 +230,25 @@ export function candidates(
   for (const keys of alternatives) {
     if (keys === null) return box === undefined ? idx.all : idx.all.slice(from, to);
     let best: Element[] | null = null;
-    let attr: string | null = null;
     for (const k of keys) {
       const b = bucket(idx, k);
-      if (b === null) attr ??= k.value;
-      else if (best === null || b.length < best.length) best = b;
+      if (best === null || b.length < best.length) best = b;
     }
-    const part =
-      best !== null
-        ? within(idx, best, from, to)
-        : attr !== null
-          ? withAttribute(idx, attr, from, to)
-          : idx.all.slice(from, to);
+    const part = within(idx, best ?? EMPTY, from, to);
     if (part.length > 0) lists.push(part);
   }
   if (lists.length === 0) return EMPTY;
   if (lists.length === 1) return lists[0] as Element[];
+  let total = 0;
+  for (const l of lists) total += l.length;
+  if (total * 8 < to - from) {
+    // Few candidates in a long range: sorting them beats marking the range.
+    const all = lists.flat().sort((a, b) => (orderOf(idx, a) ?? 0) - (orderOf(idx, b) ?? 0));
+    return all.filter((el, i) => i === 0 || all[i - 1] !== el);
+  }
   // Union in document order: mark positions in the range, then read them in order.
   const marks = new Uint8Array(to - from);
-  for (const l of lists) for (const el of l) marks[(idx.order.get(el) ?? from) - from] = 1;
+  for (const l of lists) for (const el of l) marks[(orderOf(idx, el) ?? from) - from] = 1;
   const out: Element[] = [];
   for (let i = 0; i < marks.length; i++) if (marks[i] === 1) out.push(idx.all[from + i] as Element);
   return out;

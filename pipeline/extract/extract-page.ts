@@ -8,19 +8,19 @@
 //    strip page furniture and take the densest paragraph container (density.ts);
 // 5. decide "not an article" (no title, too little text, a list page, a video page), then
 //    normalize every string (NFC) and validate against the shared zod schema.
-import type { Cheerio, CheerioAPI } from 'cheerio';
-import { load } from 'cheerio';
-import type { Element } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 import { ExtractedArticle } from '../../src/schema.ts';
 import type { ExtractResult } from './index.ts';
 import { fold, normalizeText, syllables } from '../normalize.ts';
 import { cleanContainer, findIn, isTagNode, paragraphsOf } from './blocks.ts';
-import { textOf } from './dom.ts';
+import { detach, setText, textOf, textOfAll } from './dom.ts';
 import { cleanAuthorName } from './names.ts';
 import { parseVietnameseDate } from './dates.ts';
 import { looksLikeLinkList, pickContainer, stripFurniture } from './density.ts';
 import type { PageMetadata } from './metadata.ts';
 import { readMetadata, splitList } from './metadata.ts';
+import type { Page } from './page.ts';
+import { parsePage } from './page.ts';
 import { isTooDeep, prepareHtml } from './prepare.ts';
 import { selectAll, selectFirst } from './query.ts';
 import { selectRule } from './select-rule.ts';
@@ -75,42 +75,42 @@ function extractUnsafe(
   if (isTooDeep(prepared)) {
     return notArticle(`malformed HTML (${prepared.unclosed} levels of unclosed tags)`);
   }
-  const $ = load(prepared.html, { xml: { xmlMode: false, decodeEntities: true } });
-  const meta = readMetadata($);
-  const { rule } = selectRule($, input.url, rules, prepared.html);
+  const page = parsePage(prepared.html);
+  const meta = readMetadata(page);
+  const { rule } = selectRule(page, input.url, rules, prepared.html);
   if (rule?.datelineStamp) {
-    $(selectAll($, rule.datelineStamp)).each((_, el) => {
-      const place = $(el).text().trim();
-      if (place) $(el).text(`${place} - `);
-    });
+    for (const el of selectAll(page, rule.datelineStamp)) {
+      const place = textOf(el).trim();
+      if (place) setText(el, `${place} - `);
+    }
   }
 
   // Every field but the body is read before the generic body search strips page furniture.
   const title =
-    firstValue($, rule?.title) ??
+    firstValue(page, rule?.title) ??
     line(meta.headline) ??
-    firstValue($, ['h1']) ??
+    firstValue(page, ['h1']) ??
     line(meta.htmlTitle);
-  const sapo = stripDateline(firstValue($, rule?.sapo) ?? line(meta.description) ?? '', rule);
-  const author = readAuthor($, rule, meta, input.url);
-  const publishedAt = readDate($, rule, meta, input.now);
+  const sapo = stripDateline(firstValue(page, rule?.sapo) ?? line(meta.description) ?? '', rule);
+  const author = readAuthor(page, rule, meta, input.url);
+  const publishedAt = readDate(page, rule, meta, input.now);
   const section =
-    lastValue($, rule?.section) ??
+    lastValue(page, rule?.section) ??
     line(meta.breadcrumb) ??
     line(meta.section) ??
-    lastValue($, [GENERIC_BREADCRUMB]);
-  const tags = readTags($, rule, meta);
+    lastValue(page, [GENERIC_BREADCRUMB]);
+  const tags = readTags(page, rule, meta);
 
   if (!title) return notArticle('no title');
 
-  const { paragraphs, listPage, signature } = readBody($, rule);
+  const { paragraphs, listPage, signature } = readBody(page, rule);
   const isTitle = sameTextAs(title);
   const isSapo = sameTextAs(sapo);
   const kept = paragraphs.filter((p) => !isTitle(p) && !isSapo(p));
   const words = wordsIn(kept);
   if (words < MIN_BODY_WORDS) {
     if (listPage) return notArticle('page is a list of links');
-    if (isVideoPage($, meta, input.url)) {
+    if (isVideoPage(page, meta, input.url)) {
       return notArticle(`video page with no text (${words} words)`);
     }
     return notArticle(`body too short (${words} words)`);
@@ -143,32 +143,29 @@ interface Body {
   signature: string | null;
 }
 
-function readBody($: CheerioAPI, rule: SiteRule | null): Body {
+function readBody(page: Page, rule: SiteRule | null): Body {
   let paragraphs: string[] = [];
-  const box = rule ? firstContainer($, rule.body) : null;
+  const box = rule ? firstContainer(page, rule.body) : null;
   if (rule && box) {
-    cleanContainer($, box, rule.drop);
-    const root = box.get(0);
-    if (root) paragraphs = paragraphsOf(root);
+    cleanContainer(page, box, rule.drop);
+    paragraphs = paragraphsOf(box);
   }
   if (wordsIn(paragraphs) >= MIN_BODY_WORDS)
     return { paragraphs, listPage: false, signature: null };
 
   // No rule, or its container is missing/empty (a redesign, a live page): the generic way.
-  stripFurniture($);
-  const dense = pickContainer($);
-  const bodyEl = selectFirst($, 'body');
-  const body = bodyEl ? $(bodyEl) : ($.root() as unknown as Cheerio<Element>);
-  if (!dense) return { paragraphs, listPage: looksLikeLinkList($, body), signature: null };
-  if (looksLikeLinkList($, dense)) return { paragraphs, listPage: true, signature: null };
-  cleanContainer($, dense, []);
-  const signature = takeSignature($, dense);
-  const root = dense.get(0);
-  const generic = root ? paragraphsOf(root) : [];
+  stripFurniture(page);
+  const dense = pickContainer(page);
+  const body: AnyNode = selectFirst(page, 'body') ?? page.doc;
+  if (!dense) return { paragraphs, listPage: looksLikeLinkList(page, body), signature: null };
+  if (looksLikeLinkList(page, dense)) return { paragraphs, listPage: true, signature: null };
+  cleanContainer(page, dense, []);
+  const signature = takeSignature(page, dense);
+  const generic = paragraphsOf(dense);
   const better = wordsIn(generic) > wordsIn(paragraphs);
   return {
     paragraphs: better ? generic : paragraphs,
-    listPage: looksLikeLinkList($, body),
+    listPage: looksLikeLinkList(page, body),
     signature: better ? signature : null,
   };
 }
@@ -182,24 +179,26 @@ const RIGHT_ALIGNED =
  * (tổng hợp)"): the LAST right-aligned short block of the container, removed from the body.
  * Its first part, when it reads like a name (≤ 5 syllables), is returned as the author.
  */
-function takeSignature($: CheerioAPI, box: Cheerio<Element>): string | null {
-  const last = findIn($, box, RIGHT_ALIGNED).last();
-  if (last.length === 0) return null;
-  const text = last.text().replace(/\s+/g, ' ').trim();
+function takeSignature(page: Page, box: Element): string | null {
+  const found = findIn(page, box, RIGHT_ALIGNED);
+  const last = found[found.length - 1];
+  if (last === undefined) return null;
+  const lastText = textOf(last);
+  const text = lastText.replace(/\s+/g, ' ').trim();
   if (text === '' || text.length > 80) return null;
   // Only at the end: nothing but whitespace may follow it in the container.
-  const after = box.text().split(last.text()).pop() ?? '';
+  const after = textOf(box).split(lastText).pop() ?? '';
   if (after.trim() !== '') return null;
-  last.remove();
+  detach(last);
   const name = line(text.split(/\s+[-–—]\s+|\s*\(/u)[0]);
   if (!name || syllables(name).length > 5 || !/^\p{Lu}/u.test(name)) return null;
   return cleanAuthorName(name);
 }
 
 /** The first selector with matches; of its matches, the one with the most text. */
-function firstContainer($: CheerioAPI, selectors: readonly string[]): Cheerio<Element> | null {
+function firstContainer(page: Page, selectors: readonly string[]): Element | null {
   for (const sel of selectors) {
-    const found = safeSelectAll($, sel);
+    const found = safeSelectAll(page, sel);
     let best: Element | null = null;
     let bestLen = -1;
     for (const el of found) {
@@ -209,7 +208,7 @@ function firstContainer($: CheerioAPI, selectors: readonly string[]): Cheerio<El
         bestLen = len;
       }
     }
-    if (best) return $(best);
+    if (best) return best;
   }
   return null;
 }
@@ -217,12 +216,12 @@ function firstContainer($: CheerioAPI, selectors: readonly string[]): Cheerio<El
 // ---- fields --------------------------------------------------------------------------------
 
 function readAuthor(
-  $: CheerioAPI,
+  page: Page,
   rule: SiteRule | null,
   meta: PageMetadata,
   url: string,
 ): string | null {
-  const found = readAuthorRaw($, rule, meta, url);
+  const found = readAuthorRaw(page, rule, meta, url);
   if (found === null) return null;
   const names = dedupe(
     found
@@ -234,12 +233,12 @@ function readAuthor(
 }
 
 function readAuthorRaw(
-  $: CheerioAPI,
+  page: Page,
   rule: SiteRule | null,
   meta: PageMetadata,
   url: string,
 ): string | null {
-  const names = allValues($, rule?.author);
+  const names = allValues(page, rule?.author);
   const fromRule = dedupe(names.map(line).filter((n): n is string => n !== null && n.length <= 80));
   if (fromRule.length > 0) return fromRule.join(', ');
   const fromLd = dedupe(
@@ -249,7 +248,7 @@ function readAuthorRaw(
   const fromMeta = line(meta.metaAuthor);
   if (fromMeta && !isOutletName(fromMeta, meta, url)) return fromMeta;
   // Last resort: a short byline in an element named like one (baodautu `a.author`).
-  const byline = firstValue($, [GENERIC_AUTHOR]);
+  const byline = firstValue(page, [GENERIC_AUTHOR]);
   return byline && byline.length <= 60 && !isOutletName(byline, meta, url) ? byline : null;
 }
 
@@ -266,12 +265,7 @@ function isOutletName(name: string, meta: PageMetadata, url: string): boolean {
  * Machine-readable dates first (JSON-LD, article:published_time: seconds and an offset), then
  * the rule's visible date, then any <time datetime>.
  */
-function readDate(
-  $: CheerioAPI,
-  rule: SiteRule | null,
-  meta: PageMetadata,
-  now: Date,
-): string | null {
+function readDate(page: Page, rule: SiteRule | null, meta: PageMetadata, now: Date): string | null {
   // Candidates are tried in order and the first that parses wins, so the costly generic
   // selectors below only run on pages where nothing better was found.
   const tryDate = (c: string | null | undefined): string | null =>
@@ -279,15 +273,15 @@ function readDate(
   let iso = machineDate(meta.dates, now);
   if (iso) return iso;
   for (const sel of rule?.date ?? []) {
-    for (const el of safeSelectAll($, sel)) {
+    for (const el of safeSelectAll(page, sel)) {
       iso = (el.name === 'time' ? tryDate(el.attribs['datetime']) : null) ?? tryDate(valueOf(el));
       if (iso) return iso;
     }
   }
-  iso = tryDate(selectFirst($, 'time[datetime]')?.attribs['datetime']);
+  iso = tryDate(selectFirst(page, 'time[datetime]')?.attribs['datetime']);
   if (iso) return iso;
   // Last resort: a visible date in an element named like one (baodautu `span.post-time`).
-  for (const el of safeSelectAll($, GENERIC_DATE).slice(0, 20)) {
+  for (const el of safeSelectAll(page, GENERIC_DATE).slice(0, 20)) {
     const text = textOf(el);
     iso = text.length <= 80 ? tryDate(text) : null;
     if (iso) return iso;
@@ -313,9 +307,9 @@ function machineDate(dates: readonly string[], now: Date): string | null {
   return first;
 }
 
-function readTags($: CheerioAPI, rule: SiteRule | null, meta: PageMetadata): string[] {
+function readTags(page: Page, rule: SiteRule | null, meta: PageMetadata): string[] {
   for (const sel of rule?.tags ?? []) {
-    const found = safeSelectAll($, sel);
+    const found = safeSelectAll(page, sel);
     if (found.length === 0) continue;
     const tags = splitList(found.map((el) => valueOf(el)))
       .map((t) => line(t))
@@ -325,11 +319,11 @@ function readTags($: CheerioAPI, rule: SiteRule | null, meta: PageMetadata): str
   return meta.keywords.map((t) => line(t)).filter((t): t is string => t !== null);
 }
 
-function isVideoPage($: CheerioAPI, meta: PageMetadata, url: string): boolean {
+function isVideoPage(page: Page, meta: PageMetadata, url: string): boolean {
   return (
     (meta.ogType?.startsWith('video') ?? false) ||
-    selectFirst($, 'video') !== null ||
-    $(selectAll($, 'script[type="application/ld+json"]')).text().includes('VideoObject') ||
+    selectFirst(page, 'video') !== null ||
+    textOfAll(selectAll(page, 'script[type="application/ld+json"]')).includes('VideoObject') ||
     /\/video[s]?\//i.test(url)
   );
 }
@@ -348,9 +342,9 @@ function valueOf(el: Element): string {
   return textOf(el);
 }
 
-function firstValue($: CheerioAPI, selectors: readonly string[] | undefined): string | null {
+function firstValue(page: Page, selectors: readonly string[] | undefined): string | null {
   for (const sel of selectors ?? []) {
-    for (const el of safeSelectAll($, sel)) {
+    for (const el of safeSelectAll(page, sel)) {
       const v = line(valueOf(el));
       if (v) return v;
     }
@@ -358,9 +352,9 @@ function firstValue($: CheerioAPI, selectors: readonly string[] | undefined): st
   return null;
 }
 
-function lastValue($: CheerioAPI, selectors: readonly string[] | undefined): string | null {
+function lastValue(page: Page, selectors: readonly string[] | undefined): string | null {
   for (const sel of selectors ?? []) {
-    const values = safeSelectAll($, sel)
+    const values = safeSelectAll(page, sel)
       .map((el) => line(valueOf(el)))
       .filter((v): v is string => v !== null);
     const last = values[values.length - 1];
@@ -369,9 +363,9 @@ function lastValue($: CheerioAPI, selectors: readonly string[] | undefined): str
   return null;
 }
 
-function allValues($: CheerioAPI, selectors: readonly string[] | undefined): string[] {
+function allValues(page: Page, selectors: readonly string[] | undefined): string[] {
   for (const sel of selectors ?? []) {
-    const values = safeSelectAll($, sel)
+    const values = safeSelectAll(page, sel)
       .map((el) => valueOf(el))
       .filter((v) => v.trim() !== '');
     if (values.length > 0) return values;
@@ -383,9 +377,9 @@ function allValues($: CheerioAPI, selectors: readonly string[] | undefined): str
  * The elements (not <script>/<style>) a selector matches, none when it is invalid: a selector
  * a rule author got wrong must not take the page down with it.
  */
-function safeSelectAll($: CheerioAPI, sel: string): Element[] {
+function safeSelectAll(page: Page, sel: string): Element[] {
   try {
-    return selectAll($, sel).filter((el) => isTagNode(el));
+    return selectAll(page, sel).filter((el) => isTagNode(el));
   } catch {
     return [];
   }

@@ -1,10 +1,10 @@
 // What a page says about itself in machine-readable form: JSON-LD (schema.org NewsArticle /
 // Article / BreadcrumbList), OpenGraph and classic <meta>. Every Vietnamese outlet we have seen
 // publishes some of it, so it is the generic fallback for any field a site rule lacks.
-import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { load } from 'cheerio';
 import { textOf } from './dom.ts';
+import type { Page } from './page.ts';
 import { selectAll } from './query.ts';
 
 export interface PageMetadata {
@@ -41,9 +41,9 @@ const ARTICLE_TYPES = new Set([
   'opinionnewsarticle',
 ]);
 
-export function readMetadata($: CheerioAPI): PageMetadata {
+export function readMetadata(page: Page): PageMetadata {
   // One walk for the three element kinds read here (each query walks the whole page).
-  const found = selectAll($, 'meta, title, script[type="application/ld+json"]');
+  const found = selectAll(page, 'meta, title, script[type="application/ld+json"]');
   const nodes = jsonLdNodes(found.filter((el) => el.name === 'script'));
   const article = nodes.find((n) => types(n).some((t) => ARTICLE_TYPES.has(t)));
   const crumbs = nodes.find((n) => types(n).includes('breadcrumblist'));
@@ -64,9 +64,6 @@ export function readMetadata($: CheerioAPI): PageMetadata {
       else metas.set(k, [content]);
     }
   });
-  /** 'property=og:title' → the first content, trimmed. */
-  const meta = (key: string): string | null => metas.get(key)?.[0]?.trim() ?? null;
-  const metaAll = (key: string): string[] => metas.get(key) ?? [];
 
   const ldKeywords = article ? stringsOf(article['keywords']) : [];
   // The first source that has any: JSON-LD keywords are the editor's tags; meta keywords
@@ -74,42 +71,51 @@ export function readMetadata($: CheerioAPI): PageMetadata {
   const keywords =
     [
       ldKeywords,
-      metaAll('property=article:tag'),
-      metaAll('name=news_keywords'),
-      metaAll('name=keywords'),
+      all(metas, 'property=article:tag'),
+      all(metas, 'name=news_keywords'),
+      all(metas, 'name=keywords'),
     ].find((list) => splitList(list).length > 0) ?? [];
 
   const dates = [
     article ? firstString(article['datePublished']) : null,
-    meta('property=article:published_time'),
-    meta('itemprop=datepublished'),
-    meta('name=pubdate'),
-    meta('name=publishdate'),
-    meta('property=og:published_time'),
-    meta('name=dc.date'),
+    first(metas, 'property=article:published_time'),
+    first(metas, 'itemprop=datepublished'),
+    first(metas, 'name=pubdate'),
+    first(metas, 'name=publishdate'),
+    first(metas, 'property=og:published_time'),
+    first(metas, 'name=dc.date'),
   ].filter((d): d is string => d !== null);
 
   return {
-    headline: (article && firstString(article['headline'])) ?? meta('property=og:title'),
+    headline: (article && firstString(article['headline'])) ?? first(metas, 'property=og:title'),
     description:
       (article && firstString(article['description'])) ??
-      meta('property=og:description') ??
-      meta('name=description'),
+      first(metas, 'property=og:description') ??
+      first(metas, 'name=description'),
     datePublished: dates[0] ?? null,
     dates,
     authors: article ? personNames(article['author']) : [],
     section:
-      meta('property=article:section') ??
-      meta('itemprop=articlesection') ??
+      first(metas, 'property=article:section') ??
+      first(metas, 'itemprop=articlesection') ??
       (article ? lastOfList(firstString(article['articleSection'])) : null),
     keywords: splitList(keywords),
     breadcrumb: crumbs ? deepestCrumb(crumbs) : null,
     hasArticleLd: article !== undefined,
-    ogType: meta('property=og:type')?.toLowerCase() ?? null,
-    siteName: meta('property=og:site_name'),
+    ogType: first(metas, 'property=og:type')?.toLowerCase() ?? null,
+    siteName: first(metas, 'property=og:site_name'),
     htmlTitle: cleanHtmlTitle(titleEl ? textOf(titleEl) : ''),
-    metaAuthor: meta('name=author') ?? meta('property=article:author'),
+    metaAuthor: first(metas, 'name=author') ?? first(metas, 'property=article:author'),
   };
+}
+
+/** 'property=og:title' → the first content, trimmed. */
+function first(metas: Map<string, string[]>, key: string): string | null {
+  return metas.get(key)?.[0]?.trim() ?? null;
+}
+
+function all(metas: Map<string, string[]>, key: string): string[] {
+  return metas.get(key) ?? [];
 }
 
 function jsonLdNodes(scripts: readonly Element[]): JsonObject[] {

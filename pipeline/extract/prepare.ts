@@ -126,9 +126,16 @@ function unclosedContainers(html: string): number {
     const closing = html.charCodeAt(j) === 0x2f;
     if (closing) j++;
     let k = j;
-    while (k < html.length && k - j <= 10 && isWordCode(html.charCodeAt(k))) k++;
+    let upper = false;
+    for (; k < html.length && k - j <= 10; k++) {
+      const c = html.charCodeAt(k);
+      if (!isWordCode(c)) break;
+      if (c >= 0x41 && c <= 0x5a) upper = true;
+    }
     if (k === j || k - j > 10 || isWordCode(html.charCodeAt(k))) continue;
-    if (!CONTAINERS.has(html.slice(j, k).toLowerCase())) continue;
+    // Most names are lowercase already: no lowercased copy for them.
+    const name = html.slice(j, k);
+    if (!CONTAINERS.has(upper ? name.toLowerCase() : name)) continue;
     depth += closing ? -1 : 1;
     if (depth < 0) depth = 0;
     if (depth > max) max = depth;

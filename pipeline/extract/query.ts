@@ -5,28 +5,36 @@
 // took more time than parsing the page (the gold set extracts 1.7x faster without it). Rules
 // and the extractor's own selectors are static, so each selector is compiled on first use and
 // kept (module-level cache). The answers are cheerio's, exactly:
-// - `selectAll($, sel)` is `$(sel).toArray()`: every element of the document matching the
-//   selector, in document order.
-// - `findAll($, box, sel)` is `$(box).find(sel).toArray()`. cheerio scopes such a query: it
+// - `selectAll(page, sel)` is cheerio's `$(sel).toArray()` on the page's tree (page.ts):
+//   every element of the document matching the selector, in document order.
+// - `findAll(page, box, sel)` is `$(box).find(sel).toArray()`. cheerio scopes such a query: it
 //   compiles the selector with the box as `:scope` (the leftmost compound must be the box or
 //   inside it, so `.a p` does not match through an ancestor outside the box). The scoped
 //   query is compiled once against a one-element context array whose element is swapped for
 //   the box at each call (css-select reads `context[0]` at match time for a single-element
 //   context; its own `:has` relies on the same).
-// - `selectWithin($, box, sel)` is `$(sel)` restricted to the box's descendants (unscoped:
+// - `selectWithin(page, box, sel)` is `$(sel)` restricted to the box's descendants (unscoped:
 //   ancestors outside the box count), blocks.ts findIn's answer for boxes with many children.
 // Compiled queries keep no memo between calls (`cacheResults: false`): css-select otherwise
 // caches per-element answers inside a compiled query, which would go stale as the extractor
 // edits the tree between queries. Selectors only cheerio understands (jQuery positionals
 // `:first`, `:eq(…)`… and `:scope`, whose meaning depends on the context) go to cheerio.
-import type { CheerioAPI } from 'cheerio';
 import { compile } from 'css-select';
 import { parse } from 'css-what';
 import type { Selector } from 'css-what';
 import type { AnyNode, Element } from 'domhandler';
 import { DOM_ADAPTER } from './dom.ts';
 import type { ElementIndex, SubjectKeys } from './element-index.ts';
-import { attached, buildIndex, candidates, subjectKeys, subjectKeysOf } from './element-index.ts';
+import {
+  attached,
+  buildIndex,
+  candidates,
+  orderOf,
+  subjectKeys,
+  subjectKeysOf,
+} from './element-index.ts';
+import type { Page } from './page.ts';
+import { cheerioOf } from './page.ts';
 
 type Match = (node: AnyNode) => boolean;
 
@@ -188,28 +196,12 @@ function walk(root: AnyNode, match: Match, limit = Infinity): Element[] {
   return out;
 }
 
-/** The parsed document behind `$` (`$.root()` builds a cheerio object on every call). */
-const documents = new WeakMap<CheerioAPI, AnyNode>();
-
-function documentOf($: CheerioAPI): AnyNode {
-  let doc = documents.get($);
-  if (!doc) {
-    doc = $.root().get(0);
-    if (!doc) throw new Error('extract: query on a page with no document');
-    documents.set($, doc);
-  }
-  return doc;
-}
-
-/** The element index of the page behind `$`, built on its first document-level query. */
-const indexes = new WeakMap<CheerioAPI, ElementIndex>();
-
 /** `$(selector).toArray()`. Throws what cheerio would on a selector it cannot parse. */
-export function selectAll($: CheerioAPI, selector: string, limit = Infinity): Element[] {
+export function selectAll(page: Page, selector: string, limit = Infinity): Element[] {
   const c = compiled(selector);
-  if (!c) return $(selector).toArray().filter(isElementLike).slice(0, limit);
+  if (!c) return cheerioOf(page)(selector).toArray().filter(isElementLike).slice(0, limit);
   if (c.plain instanceof Error) throw c.plain;
-  const idx = indexOf($);
+  const idx = indexOf(page);
   const parts = partsOf(c, selector);
   if (parts) {
     const found: Element[] = [];
@@ -234,16 +226,13 @@ export function selectAll($: CheerioAPI, selector: string, limit = Infinity): El
 /** Distinct elements sorted by their place in the document. */
 function inDocumentOrder(idx: ElementIndex, els: Element[]): Element[] {
   const unique = [...new Set(els)];
-  return unique.sort((a, b) => (idx.order.get(a) ?? 0) - (idx.order.get(b) ?? 0));
+  return unique.sort((a, b) => (orderOf(idx, a) ?? 0) - (orderOf(idx, b) ?? 0));
 }
 
-function indexOf($: CheerioAPI): ElementIndex {
-  let idx = indexes.get($);
-  if (!idx) {
-    idx = buildIndex(documentOf($));
-    indexes.set($, idx);
-  }
-  return idx;
+/** The page's element index, built on its first document-level query. */
+function indexOf(page: Page): ElementIndex {
+  page.index ??= buildIndex(page.doc);
+  return page.index;
 }
 
 /**
@@ -251,15 +240,15 @@ function indexOf($: CheerioAPI): ElementIndex {
  * index when the box is an indexed element, else by walking the box.
  */
 function within(
-  $: CheerioAPI,
+  page: Page,
   c: Compiled,
   selector: string,
   box: AnyNode,
   match: Match,
   scoped: boolean,
 ): Element[] {
-  const idx = indexOf($);
-  const indexed = isElementLike(box) && idx.order.has(box);
+  const idx = indexOf(page);
+  const indexed = isElementLike(box) && orderOf(idx, box) !== undefined;
   if (!indexed) return walk(box, match);
   const parts = partsOf(c, selector);
   const scopedParts = parts && scoped ? parts.map(scopedPart) : null;
@@ -285,36 +274,36 @@ function within(
 }
 
 /** The first element of `$(selector)` in document order, or null. */
-export function selectFirst($: CheerioAPI, selector: string): Element | null {
-  return selectAll($, selector, 1)[0] ?? null;
+export function selectFirst(page: Page, selector: string): Element | null {
+  return selectAll(page, selector, 1)[0] ?? null;
 }
 
 /** `$(box).find(selector).toArray()`, cheerio's scoping included. */
-export function findAll($: CheerioAPI, box: Element, selector: string): Element[] {
+export function findAll(page: Page, box: Element, selector: string): Element[] {
   const c = compiled(selector);
-  if (!c) return $(box).find(selector).toArray().filter(isElementLike);
+  if (!c) return cheerioOf(page)(box).find(selector).toArray().filter(isElementLike);
   if (c.plain instanceof Error) throw c.plain;
   // cheerio scopes only a box whose parent is an element; a top-level box (a page without
   // <body>) is searched with the plain query.
   const parent = box.parent;
   if (!isElementLike(box) || !parent || !isElementLike(parent)) {
-    return within($, c, selector, box, c.plain, false);
+    return within(page, c, selector, box, c.plain, false);
   }
   const scoped = scopedOf(c, selector);
-  if (!scoped) return $(box).find(selector).toArray().filter(isElementLike);
+  if (!scoped) return cheerioOf(page)(box).find(selector).toArray().filter(isElementLike);
   scoped.slot[0] = box;
   try {
-    return within($, c, selector, box, scoped.match, true);
+    return within(page, c, selector, box, scoped.match, true);
   } finally {
     scoped.slot[0] = PLACEHOLDER; // holds no page alive
   }
 }
 
 /** `$(selector)` restricted to the strict descendants of `root` (unscoped matching). */
-export function selectWithin($: CheerioAPI, root: AnyNode, selector: string): Element[] {
+export function selectWithin(page: Page, root: AnyNode, selector: string): Element[] {
   const c = compiled(selector);
   if (!c) {
-    return $(selector)
+    return cheerioOf(page)(selector)
       .toArray()
       .filter(isElementLike)
       .filter((el) => {
@@ -323,5 +312,5 @@ export function selectWithin($: CheerioAPI, root: AnyNode, selector: string): El
       });
   }
   if (c.plain instanceof Error) throw c.plain;
-  return within($, c, selector, root, c.plain, false);
+  return within(page, c, selector, root, c.plain, false);
 }

@@ -6,7 +6,7 @@
 //    papers into new ones) and the local demo serves real markup shapes from 127.0.0.1;
 // 4. none: the generic fallback (JSON-LD, OpenGraph, content density).
 // Then the layout: a rule's older versions (site-rule.ts) are chosen by markup.
-import type { CheerioAPI } from 'cheerio';
+import type { Page } from './page.ts';
 import { selectFirst } from './query.ts';
 import type { SiteRule, SiteRuleVersion } from './site-rule.ts';
 import { SITE_RULES } from './sites/index.ts';
@@ -21,31 +21,60 @@ export interface SelectedRule {
   version: string | null;
 }
 
+/**
+ * The first rule (registry order) with a host equal to `hostname` or a parent domain of it.
+ * Looked up per dot-suffix of the hostname in a map of every rule's hosts instead of testing
+ * each host of each rule (one `endsWith` and its template string per host per page).
+ */
 export function ruleForHost(
   hostname: string,
   rules: readonly SiteRule[] = SITE_RULES,
 ): SiteRule | null {
   const host = hostname.toLowerCase().replace(/\.$/, '');
   if (!host) return null;
-  return rules.find((r) => r.hosts.some((h) => host === h || host.endsWith(`.${h}`))) ?? null;
+  const index = hostIndex(rules);
+  let best = Infinity;
+  for (let from = 0; ;) {
+    const at = index.get(from === 0 ? host : host.slice(from));
+    if (at !== undefined && at < best) best = at;
+    const dot = host.indexOf('.', from);
+    if (dot < 0) break;
+    from = dot + 1;
+  }
+  return rules[best] ?? null;
+}
+
+/** Per rule list: each host and the position of the first rule naming it. */
+const HOST_INDEXES = new WeakMap<readonly SiteRule[], Map<string, number>>();
+
+function hostIndex(rules: readonly SiteRule[]): Map<string, number> {
+  let index = HOST_INDEXES.get(rules);
+  if (!index) {
+    index = new Map();
+    for (let i = 0; i < rules.length; i++) {
+      for (const h of rules[i]?.hosts ?? []) if (!index.has(h)) index.set(h, i);
+    }
+    HOST_INDEXES.set(rules, index);
+  }
+  return index;
 }
 
 export function selectRule(
-  $: CheerioAPI,
+  page: Page,
   url: string,
   rules: readonly SiteRule[] = SITE_RULES,
   /** The page's markup, when at hand: fingerprints that cannot match skip their query. */
   html?: string,
 ): SelectedRule {
   const byHost = ruleForHost(hostOf(url), rules);
-  if (byHost) return withLayout($, byHost, 'host');
+  if (byHost) return withLayout(page, byHost, 'host');
 
   for (const declared of [
-    selectFirst($, 'link[rel="canonical"]')?.attribs['href'],
-    selectFirst($, 'meta[property="og:url"]')?.attribs['content'],
+    selectFirst(page, 'link[rel="canonical"]')?.attribs['href'],
+    selectFirst(page, 'meta[property="og:url"]')?.attribs['content'],
   ]) {
     const r = declared ? ruleForHost(hostOf(declared), rules) : null;
-    if (r) return withLayout($, r, 'canonical');
+    if (r) return withLayout(page, r, 'canonical');
   }
 
   let best: SiteRule | null = null;
@@ -54,30 +83,32 @@ export function selectRule(
     // A page in an older layout is still that outlet's page.
     for (const fp of [r.fingerprint, ...(r.versions ?? []).map((v) => v.fingerprint)]) {
       const [first, ...rest] = fp;
-      if (!first || (html !== undefined && !mayMatch(html, first)) || !present($, first)) {
+      if (!first || (html !== undefined && !mayMatch(html, first)) || !present(page, first)) {
         continue;
       }
-      const score = 1 + rest.filter((sel) => present($, sel)).length;
+      const score = 1 + rest.filter((sel) => present(page, sel)).length;
       if (score > bestScore) {
         best = r;
         bestScore = score;
       }
     }
   }
-  return best ? withLayout($, best, 'fingerprint') : { rule: null, by: 'generic', version: null };
+  return best
+    ? withLayout(page, best, 'fingerprint')
+    : { rule: null, by: 'generic', version: null };
 }
 
 /**
  * The current layout unless its first fingerprint selector is absent and an older version's
  * is present (newest first); see site-rule.ts.
  */
-function withLayout($: CheerioAPI, rule: SiteRule, by: RuleMatch): SelectedRule {
+function withLayout(page: Page, rule: SiteRule, by: RuleMatch): SelectedRule {
   const versions = rule.versions ?? [];
   const current = rule.fingerprint[0];
-  if (versions.length === 0 || (current && present($, current))) {
+  if (versions.length === 0 || (current && present(page, current))) {
     return { rule, by, version: null };
   }
-  const old = versions.find((v) => v.fingerprint[0] && present($, v.fingerprint[0]));
+  const old = versions.find((v) => v.fingerprint[0] && present(page, v.fingerprint[0]));
   return old
     ? { rule: asRule(rule, old), by, version: old.validUntil }
     : { rule, by, version: null };
@@ -114,9 +145,9 @@ function namesOf(selector: string): string[][] {
   return alts;
 }
 
-function present($: CheerioAPI, selector: string): boolean {
+function present(page: Page, selector: string): boolean {
   try {
-    return selectFirst($, selector) !== null;
+    return selectFirst(page, selector) !== null;
   } catch {
     return false;
   }

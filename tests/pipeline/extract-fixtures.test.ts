@@ -12,10 +12,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { load } from 'cheerio';
+import type { Document } from 'domhandler';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { extractPage } from '../../pipeline/extract/extract-page.ts';
 import { extract } from '../../pipeline/extract/index.ts';
+import { pageOf } from '../../pipeline/extract/page.ts';
 import { selectRule } from '../../pipeline/extract/select-rule.ts';
 import { SITE_RULES } from '../../pipeline/extract/sites/index.ts';
 
@@ -91,7 +93,7 @@ describe.each(folders.map((f) => [f]))('extract fixture %s', (id) => {
   const { html, expected } = load_(id);
 
   it('selects the expected rule by host, and the expected layout', () => {
-    const sel = selectRule(load(html), expected.url);
+    const sel = selectRule(pageOf(load(html).root().get(0) as Document), expected.url);
     expect(sel.rule?.id ?? null).toBe(expected.rule);
     expect(sel.version).toBe(expected.version ?? null);
     if (expected.rule) expect(sel.by).toBe('host');
@@ -125,7 +127,7 @@ describe('extract fixtures: markup fingerprints', () => {
     const { html } = load_(folder);
     const $ = load(html);
     $('link[rel="canonical"], meta[property="og:url"]').remove();
-    const sel = selectRule($, 'http://127.0.0.1:8080/page.html');
+    const sel = selectRule(pageOf($.root().get(0) as Document), 'http://127.0.0.1:8080/page.html');
     expect(sel.by).toBe('fingerprint');
     expect(sel.rule?.id).toBe(id);
     expect(sel.version).toBe(version);
@@ -133,7 +135,9 @@ describe('extract fixtures: markup fingerprints', () => {
 
   it.each(GENERIC.map((g) => [g]))('%s page matches no fingerprint', (id) => {
     const { html } = load_(id);
-    expect(selectRule(load(html), 'http://127.0.0.1:8080/page.html')).toEqual({
+    expect(
+      selectRule(pageOf(load(html).root().get(0) as Document), 'http://127.0.0.1:8080/page.html'),
+    ).toEqual({
       rule: null,
       by: 'generic',
       version: null,
