@@ -14,7 +14,10 @@
 //      entries reach THRESHOLD: one entry in the title or lead, or two distinct entries in the
 //      body, so a passing word deep in a text ("hợp tác đào tạo, du lịch" in a diplomacy
 //      story) does not make a topic.
-import { parseTopicEntry, type TopicsConfig } from '../../src/config/topics.ts';
+//   4. With a topic model (config/topic-model.json, topic-model.ts), the topics touched are
+//      then weighed against each other, so a long article's side subjects are dropped: the
+//      model, trained on labelled sets, decides from the evidence of steps 1–3.
+import { parseTopicEntry, type LoadedTopics } from '../../src/config/topics.ts';
 import type { TextField, TopicId } from '../../src/schema.ts';
 import type { TokenizedDoc } from '../locate.ts';
 import {
@@ -25,6 +28,7 @@ import {
   type LeafNode,
   type QueryNode,
 } from '../query/index.ts';
+import { RULE_THRESHOLD, selectTopics, topicCandidates, type TopicModel } from './topic-model.ts';
 import { zoneOf, type Zone } from './zones.ts';
 
 type EntryKey = { topic: number; exclude: boolean };
@@ -42,18 +46,20 @@ export type CompiledTopics = {
   readonly topics: readonly CompiledTopic[];
   readonly order: readonly TopicId[];
   readonly sensitive: ReadonlySet<TopicId>;
+  /** Decides which touched topics the text is about (topic-model.ts); else the threshold. */
+  readonly model: TopicModel | undefined;
 };
 
 const ZONES: readonly Zone[] = ['title', 'lead', 'body'];
 const ZONE_WEIGHT: Record<Zone, number> = { title: 3, lead: 2, body: 1 };
-const THRESHOLD = 2;
+const THRESHOLD = RULE_THRESHOLD;
 
 /**
  * The query set is built on first use: a process that loads the config but labels nothing
  * (most CLI commands, a crawl pass with no new page) does not pay for it. The entries were
  * parsed once already when the config was validated, so no error waits in here.
  */
-export function compileTopics(cfg: TopicsConfig): CompiledTopics {
+export function compileTopics(cfg: LoadedTopics): CompiledTopics {
   const entries: { key: EntryKey; entry: string }[] = [];
   const topics = cfg.topics.map((t, i): CompiledTopic => {
     const add = (list: string[], exclude: boolean): number[] =>
@@ -75,11 +81,15 @@ export function compileTopics(cfg: TopicsConfig): CompiledTopics {
     topics,
     order: topics.map((t) => t.id),
     sensitive: new Set(cfg.topics.filter((t) => t.sensitive).map((t) => t.id)),
+    model: cfg.model,
   };
 }
 
 export function matchTopics(doc: TokenizedDoc, topics: CompiledTopics): TopicId[] {
-  return scoreTopics(doc, topics, false)
+  if (topics.model) {
+    return selectTopics(topicCandidates(scoreTopics(doc, topics, 'all'), doc), topics.model);
+  }
+  return scoreTopics(doc, topics, 'until-held')
     .filter((t) => t.score >= THRESHOLD)
     .map((t) => t.id);
 }
@@ -90,19 +100,24 @@ export type TopicExplanation = {
   score: number;
   held: boolean;
   /** Each include entry that adds weight, with the spans that made it hold in that zone. */
-  entries: { entry: number; zone: Zone; weight: number; spans: Span[] }[];
+  entries: { entry: number; zone: Zone; weight: number; spans: Span[]; occurrences: number }[];
 };
 
 /** The scoring of matchTopics entry by entry, for the eval's and an editor's "why". */
 export function explainTopics(doc: TokenizedDoc, topics: CompiledTopics): TopicExplanation[] {
-  return scoreTopics(doc, topics, true).map((t) => ({ ...t, held: t.score >= THRESHOLD }));
+  return scoreTopics(doc, topics, 'explain').map((t) => ({ ...t, held: t.score >= THRESHOLD }));
 }
 
+/**
+ * `until-held` stops reading a topic's entries once it holds (the rule decision needs no
+ * more); `all` weighs every entry (the model's evidence); `explain` also keeps the spans.
+ */
 function scoreTopics(
   doc: TokenizedDoc,
   topics: CompiledTopics,
-  full: boolean,
+  mode: 'until-held' | 'all' | 'explain',
 ): Omit<TopicExplanation, 'held'>[] {
+  const full = mode !== 'until-held';
   // The tokens are classify's own; the query document's strings are unused because topic
   // entries hold no metadata filter (refused at config load).
   const prepared = prepareDocument({ title: '', body: '' }, doc);
@@ -127,13 +142,36 @@ function scoreTopics(
       if (!found.has(i) || !node) continue;
       const kept = found.hits(i).filter((h) => !cancel.some((c) => overlaps(c, h)));
       if (kept.length === 0) continue;
+      if (isDisjunction(node)) {
+        // Any hit makes an OR of words hold: its zone is the best zone of its hits.
+        let z = ZONES.length - 1;
+        for (const h of kept) z = Math.min(z, rank(h));
+        const zone = ZONES[z] ?? 'body';
+        score += ZONE_WEIGHT[zone];
+        const spans = mode === 'explain' ? kept.filter((h) => rank(h) <= z) : [];
+        entries.push({
+          entry: n,
+          zone,
+          weight: ZONE_WEIGHT[zone],
+          spans,
+          occurrences: kept.length,
+        });
+        if (score >= THRESHOLD && !full) break;
+        continue;
+      }
       for (let z = 0; z < ZONES.length; z++) {
         const read = byLeaf(kept.filter((h) => rank(h) <= z));
         const spans = support(node, read, ALL_FIELDS);
         if (spans !== null) {
           const zone = ZONES[z] ?? 'body';
           score += ZONE_WEIGHT[zone];
-          entries.push({ entry: n, zone, weight: ZONE_WEIGHT[zone], spans });
+          entries.push({
+            entry: n,
+            zone,
+            weight: ZONE_WEIGHT[zone],
+            spans,
+            occurrences: kept.length,
+          });
           break;
         }
       }
@@ -145,6 +183,21 @@ function scoreTopics(
 }
 
 export type Span = { field: TextField; start: number; end: number };
+
+const disjunctions = new WeakMap<QueryNode, boolean>();
+
+/** A word, a phrase, or an OR of them (field-free): it holds wherever one of them occurs. */
+function isDisjunction(n: QueryNode): boolean {
+  let known = disjunctions.get(n);
+  if (known === undefined) {
+    known =
+      n.type === 'term' ||
+      n.type === 'phrase' ||
+      (n.type === 'or' && n.children.every((c) => c.type === 'term' || c.type === 'phrase'));
+    disjunctions.set(n, known);
+  }
+  return known;
+}
 const ALL_FIELDS: readonly TextField[] = ['title', 'sapo', 'body'];
 
 const overlaps = (a: Span, b: Span): boolean =>

@@ -7,7 +7,8 @@ import type { z } from 'zod';
 import { AppConfig } from './app.ts';
 import { ProvinceProfile } from './province.ts';
 import { SourcesFile, resolveBridges, type SourceDef } from './sources.ts';
-import { TopicsConfig } from './topics.ts';
+import { TopicsConfig, type LoadedTopics } from './topics.ts';
+import { checkModelShape, TopicModel } from '../../pipeline/classify/topic-model.ts';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -19,7 +20,7 @@ export type Config = {
   app: AppConfig;
   sources: SourceDef[];
   profile: ProvinceProfile;
-  topics: TopicsConfig;
+  topics: LoadedTopics;
   /** Resolved paths, after environment overrides. */
   paths: { dataDir: string; db: string };
 };
@@ -82,9 +83,26 @@ export function loadProfile(dir: string, id: string): ProvinceProfile {
   return readYamlFile(file, ProvinceProfile);
 }
 
-export function loadTopics(dir: string): TopicsConfig {
-  return readYamlFile(path.join(dir, 'topics.yaml'), TopicsConfig);
+/**
+ * topics.yaml, with config/topic-model.json when the folder has one (without it, topics are
+ * decided by the rule threshold alone).
+ */
+export function loadTopics(dir: string): LoadedTopics {
+  const cfg = readYamlFile(path.join(dir, 'topics.yaml'), TopicsConfig);
+  const file = path.join(dir, TOPIC_MODEL_FILE);
+  if (!existsSync(file)) return cfg;
+  let model: TopicModel;
+  try {
+    model = TopicModel.parse(JSON.parse(readFileSync(file, 'utf8')));
+    checkModelShape(model);
+  } catch (err) {
+    const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    throw new ConfigError(`config: ${file}: invalid topic model (${why})`, { cause: err });
+  }
+  return { ...cfg, model };
 }
+
+export const TOPIC_MODEL_FILE = 'topic-model.json';
 
 export type LoadOptions = {
   /** The config folder; default DIEMTIN_CONFIG_DIR, else the repo's config/. */

@@ -16,6 +16,8 @@ import { z } from 'zod';
 import type { QueryNode } from '../../pipeline/query/index.ts';
 import { parseQuery, QuerySyntaxError } from '../../pipeline/query/index.ts';
 import { TOPIC_IDS, TopicId } from '../schema.ts';
+import { sha256Hex } from '../../pipeline/hash.ts';
+import type { TopicModel } from '../../pipeline/classify/topic-model.ts';
 
 const Entry = z.string().trim().min(1);
 
@@ -136,3 +138,11 @@ export const TopicsConfig = z
   });
 export type TopicsConfig = z.infer<typeof TopicsConfig>;
 export type TopicsConfigInput = z.input<typeof TopicsConfig>;
+
+/** The topics as loaded: topics.yaml, and the topic model beside it when there is one. */
+export type LoadedTopics = TopicsConfig & { model?: TopicModel | undefined };
+
+/** What a topic model depends on: every topic's include and exclude entries, in order. */
+export function rulesHash(cfg: TopicsConfig): string {
+  return sha256Hex(JSON.stringify(cfg.topics.map((t) => [t.id, t.include, t.exclude] as const)));
+}

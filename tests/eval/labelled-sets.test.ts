@@ -53,6 +53,12 @@ const SETS: SetDef[] = [
     floors: { relevance: 0.95, topics: 0.75, tone: 0.7, sensitive: 0.8, stories: 0.9 },
   },
   {
+    name: 'held-out 4',
+    set: path.join(EVAL, 'heldout4-classify.jsonl'),
+    stories: path.join(EVAL, 'heldout4-stories.jsonl'),
+    floors: { relevance: 0.95, topics: 0.75, tone: 0.65, sensitive: 0.7, stories: 0.9 },
+  },
+  {
     name: 'real news',
     set: path.join(EVAL, 'real-news-labels.jsonl'),
     texts: STREAMS,
