@@ -66,6 +66,8 @@ const POST_REACH = 2;
 const FRAMED_HARM = 0.5;
 /** Gains in a text whose title is a plan or an announcement, with no achievement of its own. */
 const AIMED_GAIN = 0.4;
+/** Harms in a text whose title is a plan or a campaign against them. */
+const AIMED_HARM = 0.4;
 
 /**
  * A one-syllable cue written with marks never matches a text typed without them ("dep" may be
@@ -167,6 +169,8 @@ type FieldScore = {
   relief: boolean;
   /** A neutral frame ("kế hoạch", "hội nghị") stands in the field. */
   frame: boolean;
+  /** A prevention ("phòng, chống", "ngăn chặn") stands in the field. */
+  prevention: boolean;
 };
 
 function scoreField(
@@ -184,6 +188,7 @@ function scoreField(
     strongNeg: false,
     relief: false,
     frame: false,
+    prevention: false,
   };
   let negation: Scope | undefined;
   let prevention: Scope | undefined;
@@ -255,6 +260,7 @@ function scoreField(
         list = scopeList('negate', negation);
         break;
       case 'prevent':
+        out.prevention = true;
         prevention = { until: m.end - 1 + cue.scope, clause };
         list = scopeList('prevent', prevention);
         break;
@@ -304,6 +310,12 @@ export function scoreTone(
   for (const f of FIELDS) {
     const s = scoreField(doc, f, tone, harmWeight);
     if (f === 'title' && s.frame && !s.strongPos) gainWeight = AIMED_GAIN;
+    // A plan or a campaign against a harm, with no harm or gain claimed in its title: the
+    // harms the text goes on to describe are what it means to prevent ("kế hoạch phòng,
+    // chống hạn hán", "ra quân chống khai thác IUU"), as its gains are aims.
+    if (f === 'title' && (s.frame || s.prevention) && !s.strongPos && !s.strongNeg) {
+      harmWeight = Math.min(harmWeight, AIMED_HARM);
+    }
     positive += s.pos * gainWeight;
     negative += s.neg;
     strongPos ||= s.strongPos;

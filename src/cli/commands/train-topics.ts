@@ -25,9 +25,12 @@ export function trainTopicsCommand(): Command {
       '\nThe model reads only the evidence of the rules in topics.yaml (where each touched topic\n' +
         'stands in the text), so retrain it whenever topics.yaml changes: a test fails while the\n' +
         'shipped model was trained on other rules.\n\n' +
-        'Example:\n  diemtin train-topics ../shared/domain/devset/classify.jsonl \\\n' +
-        '    tests/fixtures/eval/heldout*-classify.jsonl tests/fixtures/eval/real-news-labels.jsonl \\\n' +
-        '    --texts ../shared/data/news_stream',
+        'Never train on a set kept blind to judge the model (tests/fixtures/eval/README.md says\n' +
+        'which). How config/topic-model.json was trained:\n' +
+        '  diemtin train-topics ../shared/domain/devset/classify.jsonl \\\n' +
+        '    tests/fixtures/eval/heldout-classify.jsonl tests/fixtures/eval/heldout2-classify.jsonl \\\n' +
+        '    tests/fixtures/eval/heldout3-classify.jsonl tests/fixtures/eval/heldout4-classify.jsonl \\\n' +
+        '    tests/fixtures/eval/real-news-labels.jsonl --texts ../shared/data/news_stream',
     )
     .action((files: string[], opts: Opts) => {
       const dir = configDir(opts.config);
