@@ -1,34 +1,45 @@
 // classify: the labels of taxonomy.md for one text: relevance and mentions (locate), topics,
 // tone and sensitivity. Pure: everything it needs is compiled once into the context.
 import type { ProvinceProfile } from '../../src/config/province.ts';
-import type { TopicsConfig } from '../../src/config/topics.ts';
+import type { LoadedTopics } from '../../src/config/topics.ts';
 import { Classification, type TextItem } from '../../src/schema.ts';
 import { compileProfile, locateTokens, tokenizeDoc, type CompiledProfile } from '../locate.ts';
 import { sensitivityOf } from './sensitivity.ts';
 import { compileTone, scoreTone, type CompiledTone } from './tone.ts';
+import { modelTone, type ToneModel } from './tone-model.ts';
 import { compileTopics, matchTopics, type CompiledTopics } from './topics.ts';
 
 export type ClassifyContext = {
   readonly profile: CompiledProfile;
   readonly topics: CompiledTopics;
   readonly tone: CompiledTone;
+  /** Decides the tone of long texts from the lexicon's evidence (tone-model.ts). */
+  readonly toneModel: ToneModel | undefined;
 };
 
 export function createClassifyContext(
   profile: ProvinceProfile,
-  topics: TopicsConfig,
+  topics: LoadedTopics,
 ): ClassifyContext {
-  return { profile: compileProfile(profile), topics: compileTopics(topics), tone: compileTone() };
+  return {
+    profile: compileProfile(profile),
+    topics: compileTopics(topics),
+    tone: compileTone(),
+    toneModel: topics.toneModel,
+  };
 }
 
 export function classify(item: TextItem, ctx: ClassifyContext): Classification {
   const doc = tokenizeDoc({ title: item.title, sapo: item.sapo, body: item.body });
   const where = locateTokens(doc, ctx.profile);
   const topics = matchTopics(doc, ctx.topics);
-  const { tone } = scoreTone(doc, ctx.tone, {
+  const scored = scoreTone(doc, ctx.tone, {
     misinformation: topics.includes('thong-tin-sai-lech'),
     sourceCategory: item.sourceCategory,
   });
+  const tone = ctx.toneModel
+    ? modelTone(ctx.toneModel, scored, doc, topics, item.sourceCategory)
+    : scored.tone;
   const { sensitive, reasons } = sensitivityOf({
     relevant: where.relevant,
     topics,

@@ -42,7 +42,18 @@ export type CompiledTone = {
   readonly denial: PhraseIndex<true>;
 };
 
-export type ToneResult = { tone: Tone; positive: number; negative: number; denial: boolean };
+export type ToneResult = {
+  tone: Tone;
+  positive: number;
+  negative: number;
+  denial: boolean;
+  /** What each field gave (title, sapo, body), for an editor's "why" and the tone model. */
+  fields: readonly FieldScore[];
+  /** The title framed the text as a plan (gains weighed AIMED_GAIN). */
+  aimed: boolean;
+  /** Harms weighed less: help after harm (FRAMED_HARM) or a plan against it (AIMED_HARM). */
+  framedHarm: boolean;
+};
 
 const ZONE_WEIGHT: Record<Zone, number> = { title: 2, lead: 1.5, body: 1 };
 /** Negated praise reads as blame; negated harm reads as mild relief ("không có thương vong"). */
@@ -160,7 +171,7 @@ type Scope = { until: number; clause: number };
  */
 type ListScope = { kind: 'negate' | 'prevent'; next: number; sign: number };
 
-type FieldScore = {
+export type FieldScore = {
   pos: number;
   neg: number;
   strongPos: boolean;
@@ -307,8 +318,10 @@ export function scoreTone(
   let strongNeg = false;
   let harmWeight = 1;
   let gainWeight = 1;
+  const fields: FieldScore[] = [];
   for (const f of FIELDS) {
     const s = scoreField(doc, f, tone, harmWeight);
+    fields.push(s);
     if (f === 'title' && s.frame && !s.strongPos) gainWeight = AIMED_GAIN;
     // A plan or a campaign against a harm, with no harm or gain claimed in its title: the
     // harms the text goes on to describe are what it means to prevent ("kế hoạch phòng,
@@ -334,5 +347,13 @@ export function scoreTone(
   else if (strongNeg && negative >= MIN_SCORE && negative >= positive) result = 'negative';
   else if (strongPos && positive >= MIN_SCORE && positive > negative) result = 'positive';
   else result = 'neutral';
-  return { tone: result, positive: round(positive), negative: round(negative), denial };
+  return {
+    tone: result,
+    positive: round(positive),
+    negative: round(negative),
+    denial,
+    fields,
+    aimed: gainWeight !== 1,
+    framedHarm: harmWeight !== 1,
+  };
 }

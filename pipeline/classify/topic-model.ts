@@ -5,12 +5,12 @@
 // the text: where its signals are (title, lead, body), how many distinct signals and how many
 // occurrences, its share of all topic signals, its rank, the length of the text. It never sees
 // words, only the rules' evidence, so it learns what "about" looks like, not a vocabulary; it
-// is trained on our labelled sets (src/eval/topic-training.ts, `diemtin train-topics`) and
+// is trained on our labelled sets (src/eval/topic-training.ts, `diemtin train`) and
 // shipped as config/topic-model.json. Pure.
 import { z } from 'zod';
 import { TOPIC_IDS, type TopicId } from '../../src/schema.ts';
 import type { TokenizedDoc } from '../locate.ts';
-import type { TopicExplanation } from './topics.ts';
+import type { ScoredTopic } from './topics.ts';
 
 /** The rule threshold: one signal in the title or lead, or two in the body. */
 export const RULE_THRESHOLD = 2;
@@ -58,7 +58,7 @@ const MASS_WEIGHT = { title: 3, lead: 2, body: 1 } as const;
 
 /** One feature vector per topic the text touches at all (a signal of it matched). */
 export function topicCandidates(
-  explained: readonly Omit<TopicExplanation, 'held'>[],
+  explained: readonly ScoredTopic[],
   doc: TokenizedDoc,
 ): TopicCandidate[] {
   const touched = explained.filter((t) => t.score > 0);
@@ -126,7 +126,7 @@ export function checkModelShape(model: TopicModel): void {
   if (!same) {
     throw new Error(
       'classify: the topic model was made for other features than this version computes; ' +
-        'retrain it (diemtin train-topics)',
+        'retrain it (diemtin train)',
     );
   }
 }

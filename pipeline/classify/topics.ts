@@ -98,14 +98,25 @@ export function matchTopics(doc: TokenizedDoc, topics: CompiledTopics): TopicId[
 export type TopicExplanation = {
   id: TopicId;
   score: number;
+  /** The rules hold it (score ≥ THRESHOLD). */
   held: boolean;
+  /** The decision: what matchTopics returns (the topic model's choice among held topics). */
+  about: boolean;
   /** Each include entry that adds weight, with the spans that made it hold in that zone. */
   entries: { entry: number; zone: Zone; weight: number; spans: Span[]; occurrences: number }[];
 };
 
+export type ScoredTopic = Omit<TopicExplanation, 'held' | 'about'>;
+
 /** The scoring of matchTopics entry by entry, for the eval's and an editor's "why". */
 export function explainTopics(doc: TokenizedDoc, topics: CompiledTopics): TopicExplanation[] {
-  return scoreTopics(doc, topics, 'explain').map((t) => ({ ...t, held: t.score >= THRESHOLD }));
+  const scored = scoreTopics(doc, topics, 'explain');
+  const about = new Set(
+    topics.model
+      ? selectTopics(topicCandidates(scored, doc), topics.model)
+      : scored.filter((t) => t.score >= THRESHOLD).map((t) => t.id),
+  );
+  return scored.map((t) => ({ ...t, held: t.score >= THRESHOLD, about: about.has(t.id) }));
 }
 
 /**
@@ -116,7 +127,7 @@ function scoreTopics(
   doc: TokenizedDoc,
   topics: CompiledTopics,
   mode: 'until-held' | 'all' | 'explain',
-): Omit<TopicExplanation, 'held'>[] {
+): ScoredTopic[] {
   const full = mode !== 'until-held';
   // The tokens are classify's own; the query document's strings are unused because topic
   // entries hold no metadata filter (refused at config load).
@@ -126,7 +137,7 @@ function scoreTopics(
   const set = topics.queries;
   const found = set.scan(prepared);
   const rank = (h: LeafHit): number => ZONES.indexOf(zoneOf(doc, h.field, h.start));
-  const out: Omit<TopicExplanation, 'held'>[] = [];
+  const out: ScoredTopic[] = [];
   for (const t of topics.topics) {
     if (!t.include.some((i) => found.has(i))) continue;
     const cancel: Span[] = [];

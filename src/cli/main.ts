@@ -8,7 +8,7 @@ import { crawlCommand } from './commands/crawl.ts';
 import { demoCommand } from './commands/demo.ts';
 import { digestCommand } from './commands/digest.ts';
 import { evalCommand } from './commands/eval.ts';
-import { trainTopicsCommand } from './commands/train-topics.ts';
+import { trainCommand } from './commands/train.ts';
 import { extractCommand } from './commands/extract.ts';
 import { newsroomCommand } from './commands/newsroom.ts';
 import { profilesCommand } from './commands/profiles.ts';
@@ -36,7 +36,7 @@ export function buildProgram(): Command {
   program.addCommand(digestCommand());
   program.addCommand(casesCommand());
   program.addCommand(evalCommand());
-  program.addCommand(trainTopicsCommand());
+  program.addCommand(trainCommand());
   program.addCommand(newsroomCommand());
   program.addCommand(profilesCommand());
   program.addCommand(sourcesCommand());

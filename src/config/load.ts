@@ -9,6 +9,7 @@ import { ProvinceProfile } from './province.ts';
 import { SourcesFile, resolveBridges, type SourceDef } from './sources.ts';
 import { TopicsConfig, type LoadedTopics } from './topics.ts';
 import { checkModelShape, TopicModel } from '../../pipeline/classify/topic-model.ts';
+import { checkToneModelShape, ToneModel } from '../../pipeline/classify/tone-model.ts';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -84,24 +85,35 @@ export function loadProfile(dir: string, id: string): ProvinceProfile {
 }
 
 /**
- * topics.yaml, with config/topic-model.json when the folder has one (without it, topics are
- * decided by the rule threshold alone).
+ * topics.yaml, with config/topic-model.json and config/tone-model.json when the folder has
+ * them (without a model, the rules decide alone).
  */
 export function loadTopics(dir: string): LoadedTopics {
   const cfg = readYamlFile(path.join(dir, 'topics.yaml'), TopicsConfig);
-  const file = path.join(dir, TOPIC_MODEL_FILE);
-  if (!existsSync(file)) return cfg;
-  let model: TopicModel;
-  try {
-    model = TopicModel.parse(JSON.parse(readFileSync(file, 'utf8')));
-    checkModelShape(model);
-  } catch (err) {
-    const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    throw new ConfigError(`config: ${file}: invalid topic model (${why})`, { cause: err });
-  }
-  return { ...cfg, model };
+  const model = readModel(path.join(dir, TOPIC_MODEL_FILE), 'topic', (v) => {
+    const m = TopicModel.parse(v);
+    checkModelShape(m);
+    return m;
+  });
+  const toneModel = readModel(path.join(dir, TONE_MODEL_FILE), 'tone', (v) => {
+    const m = ToneModel.parse(v);
+    checkToneModelShape(m);
+    return m;
+  });
+  return { ...cfg, model, toneModel };
 }
 
+function readModel<T>(file: string, what: string, parse: (v: unknown) => T): T | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    return parse(JSON.parse(readFileSync(file, 'utf8')));
+  } catch (err) {
+    const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    throw new ConfigError(`config: ${file}: invalid ${what} model (${why})`, { cause: err });
+  }
+}
+
+export const TONE_MODEL_FILE = 'tone-model.json';
 export const TOPIC_MODEL_FILE = 'topic-model.json';
 
 export type LoadOptions = {

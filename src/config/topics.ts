@@ -18,6 +18,7 @@ import { parseQuery, QuerySyntaxError } from '../../pipeline/query/index.ts';
 import { TOPIC_IDS, TopicId } from '../schema.ts';
 import { sha256Hex } from '../../pipeline/hash.ts';
 import type { TopicModel } from '../../pipeline/classify/topic-model.ts';
+import type { ToneModel } from '../../pipeline/classify/tone-model.ts';
 
 const Entry = z.string().trim().min(1);
 
@@ -139,8 +140,14 @@ export const TopicsConfig = z
 export type TopicsConfig = z.infer<typeof TopicsConfig>;
 export type TopicsConfigInput = z.input<typeof TopicsConfig>;
 
-/** The topics as loaded: topics.yaml, and the topic model beside it when there is one. */
-export type LoadedTopics = TopicsConfig & { model?: TopicModel | undefined };
+/**
+ * The classifier's config as loaded: topics.yaml, and beside it the topic model and the tone
+ * model when the folder has them.
+ */
+export type LoadedTopics = TopicsConfig & {
+  model?: TopicModel | undefined;
+  toneModel?: ToneModel | undefined;
+};
 
 /** What a topic model depends on: every topic's include and exclude entries, in order. */
 export function rulesHash(cfg: TopicsConfig): string {

@@ -1,7 +1,7 @@
-// Trains the topic model (pipeline/classify/topic-model.ts) on labelled sets: an L2-regularised
-// logistic regression over the candidates' features, by full-batch gradient descent from
-// zero (deterministic: the same sets give the same model). Also scores it set by set, each set
-// held out of its own training (leave-one-set-out), against the rule threshold. Pure.
+// Trains the topic model (pipeline/classify/topic-model.ts) on labelled sets: a logistic
+// regression over the candidates' features (linear-training.ts; deterministic). Also scores it
+// set by set, each set held out of its own training (leave-one-set-out), against the rule
+// threshold. Pure.
 import { compileTopics, explainTopics } from '../../pipeline/classify/topics.ts';
 import {
   FEATURES,
@@ -14,19 +14,14 @@ import { tokenizeDoc } from '../../pipeline/locate.ts';
 import { rulesHash, type LoadedTopics } from '../config/topics.ts';
 import type { TopicId } from '../schema.ts';
 import type { LabelledItem } from './dataset.ts';
+import { trainLinear, type LinearOptions, type LinearRow } from './linear-training.ts';
 import { prf, type Prf } from './metrics.ts';
 
 export type TrainingSet = { name: string; items: readonly LabelledItem[] };
 
 type Example = { candidates: TopicCandidate[]; want: readonly TopicId[] };
 
-export type TrainOptions = {
-  /** L2 weight (default 0.01). */
-  lambda?: number;
-  /** Gradient steps (default 3000). */
-  iterations?: number;
-  /** Step size (default 0.1). */
-  rate?: number;
+export type TrainOptions = Omit<LinearOptions, 'unscaled'> & {
   /** Probability from which a topic is kept (default 0.5). */
   threshold?: number;
 };
@@ -50,10 +45,7 @@ export function trainTopicModel(
   topics: LoadedTopics,
   opts: TrainOptions = {},
 ): TopicModel {
-  const lambda = opts.lambda ?? 0.01;
-  const iterations = opts.iterations ?? 3000;
-  const rate = opts.rate ?? 0.1;
-  const rows: { x: number[]; y: number }[] = [];
+  const rows: LinearRow[] = [];
   for (const s of sets) {
     for (const e of s.examples) {
       // The model chooses among the topics the rules hold (selectTopics): it learns on those.
@@ -62,45 +54,20 @@ export function trainTopicModel(
       }
     }
   }
-  const d = FEATURES.length;
-  if (rows.length === 0) throw new Error('train-topics: no labelled topic candidates');
-  const mean = new Array<number>(d).fill(0);
-  const scale = new Array<number>(d).fill(1);
-  for (let j = 0; j < d; j++) {
-    // Topic indicators stay 0/1: they are the per-topic biases.
-    if (FEATURES[j]?.startsWith('topic ')) continue;
-    const m = rows.reduce((a, r) => a + (r.x[j] ?? 0), 0) / rows.length;
-    const v = rows.reduce((a, r) => a + ((r.x[j] ?? 0) - m) ** 2, 0) / rows.length;
-    mean[j] = m;
-    scale[j] = Math.sqrt(v) || 1;
-  }
-  const z = rows.map((r) => r.x.map((v, j) => (v - (mean[j] ?? 0)) / (scale[j] ?? 1)));
-  const weights = new Array<number>(d).fill(0);
-  let bias = 0;
-  for (let it = 0; it < iterations; it++) {
-    const grad = new Array<number>(d).fill(0);
-    let gradBias = 0;
-    for (let k = 0; k < z.length; k++) {
-      const x = z[k] ?? [];
-      let s = bias;
-      for (let j = 0; j < d; j++) s += (weights[j] ?? 0) * (x[j] ?? 0);
-      const err = 1 / (1 + Math.exp(-s)) - (rows[k]?.y ?? 0);
-      gradBias += err;
-      for (let j = 0; j < d; j++) grad[j] = (grad[j] ?? 0) + err * (x[j] ?? 0);
-    }
-    for (let j = 0; j < d; j++) {
-      weights[j] =
-        (weights[j] ?? 0) - rate * ((grad[j] ?? 0) / z.length + lambda * (weights[j] ?? 0));
-    }
-    bias -= (rate * gradBias) / z.length;
-  }
+  // Topic indicators stay 0/1: they are the per-topic biases.
+  const fit = trainLinear(rows, 2, {
+    ...opts,
+    unscaled: (j) => FEATURES[j]?.startsWith('topic ') === true,
+  });
+  // Two-class softmax = logistic regression on the difference of the two classes.
+  const [no = [], yes = []] = fit.weights;
   const round = (x: number): number => Math.round(x * 1e6) / 1e6;
   return {
     features: [...FEATURES],
-    mean: mean.map(round),
-    scale: scale.map(round),
-    weights: weights.map(round),
-    bias: round(bias),
+    mean: fit.mean,
+    scale: fit.scale,
+    weights: yes.map((w, j) => round(w - (no[j] ?? 0))),
+    bias: round((fit.bias[1] ?? 0) - (fit.bias[0] ?? 0)),
     threshold: opts.threshold ?? 0.5,
     rulesHash: rulesHash(topics),
     trainedOn: sets.map((s) => ({ name: s.name, items: s.examples.length })),

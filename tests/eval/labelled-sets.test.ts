@@ -59,6 +59,11 @@ const SETS: SetDef[] = [
     floors: { relevance: 0.95, topics: 0.75, tone: 0.65, sensitive: 0.7, stories: 0.9 },
   },
   {
+    name: 'held-out 5',
+    set: path.join(EVAL, 'heldout5-classify.jsonl'),
+    floors: { relevance: 0.95, topics: 0.75, tone: 0.65, sensitive: 0.8 },
+  },
+  {
     name: 'real news',
     set: path.join(EVAL, 'real-news-labels.jsonl'),
     texts: STREAMS,

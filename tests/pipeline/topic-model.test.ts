@@ -35,7 +35,7 @@ const BORDER_STORY = {
 };
 
 describe('the topic model', () => {
-  it('ships, trained on the rules topics.yaml holds now (else: diemtin train-topics)', () => {
+  it('ships, trained on the rules topics.yaml holds now (else: diemtin train)', () => {
     expect(topics.model, 'config/topic-model.json').toBeDefined();
     expect(topics.model?.rulesHash, 'the model was trained on other rules: retrain it').toBe(
       rulesHash(topics),
