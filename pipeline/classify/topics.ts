@@ -153,38 +153,14 @@ function scoreTopics(
       if (!found.has(i) || !node) continue;
       const kept = found.hits(i).filter((h) => !cancel.some((c) => overlaps(c, h)));
       if (kept.length === 0) continue;
-      if (isDisjunction(node)) {
-        // Any hit makes an OR of words hold: its zone is the best zone of its hits.
-        let z = ZONES.length - 1;
-        for (const h of kept) z = Math.min(z, rank(h));
-        const zone = ZONES[z] ?? 'body';
-        score += ZONE_WEIGHT[zone];
-        const spans = mode === 'explain' ? kept.filter((h) => rank(h) <= z) : [];
-        entries.push({
-          entry: n,
-          zone,
-          weight: ZONE_WEIGHT[zone],
-          spans,
-          occurrences: kept.length,
-        });
-        if (score >= THRESHOLD && !full) break;
-        continue;
-      }
-      for (let z = 0; z < ZONES.length; z++) {
-        const read = byLeaf(kept.filter((h) => rank(h) <= z));
-        const spans = support(node, read, ALL_FIELDS);
-        if (spans !== null) {
-          const zone = ZONES[z] ?? 'body';
-          score += ZONE_WEIGHT[zone];
-          entries.push({
-            entry: n,
-            zone,
-            weight: ZONE_WEIGHT[zone],
-            spans,
-            occurrences: kept.length,
-          });
-          break;
-        }
+      const held = isDisjunction(node)
+        ? disjunctionZone(kept, rank, mode === 'explain')
+        : queryZone(node, kept, rank);
+      if (held) {
+        const zone = ZONES[held.z] ?? 'body';
+        const weight = ZONE_WEIGHT[zone];
+        score += weight;
+        entries.push({ entry: n, zone, weight, spans: held.spans, occurrences: kept.length });
       }
       if (score >= THRESHOLD && !full) break;
     }
@@ -194,6 +170,32 @@ function scoreTopics(
 }
 
 export type Span = { field: TextField; start: number; end: number };
+
+type Held = { z: number; spans: Span[] };
+
+/** Any hit makes an OR of words hold: its zone is the best zone of its hits. */
+function disjunctionZone(
+  kept: readonly LeafHit[],
+  rank: (h: LeafHit) => number,
+  spans: boolean,
+): Held {
+  let z = ZONES.length - 1;
+  for (const h of kept) z = Math.min(z, rank(h));
+  return { z, spans: spans ? kept.filter((h) => rank(h) <= z) : [] };
+}
+
+/** The first zone (title, then lead, then body) by which the entry holds, reading up to it. */
+function queryZone(
+  node: QueryNode,
+  kept: readonly LeafHit[],
+  rank: (h: LeafHit) => number,
+): Held | null {
+  for (let z = 0; z < ZONES.length; z++) {
+    const spans = support(node, byLeaf(kept.filter((h) => rank(h) <= z)), ALL_FIELDS);
+    if (spans !== null) return { z, spans };
+  }
+  return null;
+}
 
 const disjunctions = new WeakMap<QueryNode, boolean>();
 
