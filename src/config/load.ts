@@ -88,8 +88,10 @@ export function loadProfile(dir: string, id: string): ProvinceProfile {
  * topics.yaml, with config/topic-model.json and config/tone-model.json when the folder has
  * them (without a model, the rules decide alone).
  */
-export function loadTopics(dir: string): LoadedTopics {
+export function loadTopics(dir: string, opts: { models?: boolean } = {}): LoadedTopics {
   const cfg = readYamlFile(path.join(dir, 'topics.yaml'), TopicsConfig);
+  // `diemtin train` reads the rules alone: a stale model is what it replaces.
+  if (opts.models === false) return cfg;
   const model = readModel(path.join(dir, TOPIC_MODEL_FILE), 'topic', (v) => {
     const m = TopicModel.parse(v);
     checkModelShape(m);

@@ -25,7 +25,8 @@ const TRAINED_WITH =
   '  diemtin train ../shared/domain/devset/classify.jsonl \\\n' +
   '    tests/fixtures/eval/heldout-classify.jsonl tests/fixtures/eval/heldout2-classify.jsonl \\\n' +
   '    tests/fixtures/eval/heldout3-classify.jsonl tests/fixtures/eval/heldout4-classify.jsonl \\\n' +
-  '    tests/fixtures/eval/heldout5-classify.jsonl tests/fixtures/eval/real-news-labels.jsonl \\\n' +
+  '    tests/fixtures/eval/heldout5-classify.jsonl tests/fixtures/eval/heldout6-classify.jsonl \\\n' +
+  '    tests/fixtures/eval/real-news-labels.jsonl \\\n' +
   '    --texts ../shared/data/news_stream';
 
 function writeJson(file: string, value: unknown): void {
@@ -60,7 +61,7 @@ export function trainCommand(): Command {
       }
       const resolve = opts.texts === undefined ? undefined : streamTexts(opts.texts);
       // The rules alone find the candidates; the topic model trained here decides for tone.
-      const rules = { ...loadTopics(dir), model: undefined, toneModel: undefined };
+      const rules = loadTopics(dir, { models: false });
       const defaultProfile = loadAppConfig(dir).profile;
       const sets = files.map((file) => {
         if (!existsSync(file)) throw new UserError(`train: ${file}: file not found`);
