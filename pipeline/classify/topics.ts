@@ -190,7 +190,10 @@ function queryZone(
   kept: readonly LeafHit[],
   rank: (h: LeafHit) => number,
 ): Held | null {
-  for (let z = 0; z < ZONES.length; z++) {
+  // Before the zone of its first hit the entry reads nothing, and an entry holds on some hit.
+  let first = ZONES.length - 1;
+  for (const h of kept) first = Math.min(first, rank(h));
+  for (let z = first; z < ZONES.length; z++) {
     const spans = support(node, byLeaf(kept.filter((h) => rank(h) <= z)), ALL_FIELDS);
     if (spans !== null) return { z, spans };
   }
