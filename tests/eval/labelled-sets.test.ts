@@ -69,6 +69,11 @@ const SETS: SetDef[] = [
     floors: { relevance: 0.95, topics: 0.8, tone: 0.7, sensitive: 0.7 },
   },
   {
+    name: 'held-out 7',
+    set: path.join(EVAL, 'heldout7-classify.jsonl'),
+    floors: { relevance: 0.95, topics: 0.8, tone: 0.7, sensitive: 0.75 },
+  },
+  {
     name: 'real news',
     set: path.join(EVAL, 'real-news-labels.jsonl'),
     texts: STREAMS,

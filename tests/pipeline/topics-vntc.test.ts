@@ -22,8 +22,11 @@ const EXPECTED: Record<string, { topic: TopicId; floor: number }> = {
   'Van hoa': { topic: 'du-lich-van-hoa', floor: 0.65 },
 };
 const OUTSIDE = ['Suc khoe', 'Khoa hoc', 'Vi tinh', 'Doi song'];
-/** Most articles of these sections should get no topic. */
-const OUTSIDE_CEILING = 0.35;
+/**
+ * Most articles of these sections should get no topic. Some rightly do: science pages carry
+ * climate and storm stories (môi trường, thiên tai) and space cooperation (đối ngoại).
+ */
+const OUTSIDE_CEILING = 0.4;
 
 describe('topics on long real articles (VNTC sample)', () => {
   if (!existsSync(VNTC)) {
