@@ -74,6 +74,12 @@ const SETS: SetDef[] = [
     floors: { relevance: 0.95, topics: 0.8, tone: 0.7, sensitive: 0.75 },
   },
   {
+    // Scored blind once; never analysed or trained on (tests/fixtures/eval/README.md).
+    name: 'held-out 8',
+    set: path.join(EVAL, 'heldout8-classify.jsonl'),
+    floors: { relevance: 0.95, topics: 0.78, tone: 0.7, sensitive: 0.75 },
+  },
+  {
     name: 'real news',
     set: path.join(EVAL, 'real-news-labels.jsonl'),
     texts: STREAMS,
