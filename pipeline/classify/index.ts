@@ -2,10 +2,16 @@
 // tone and sensitivity. Pure: everything it needs is compiled once into the context.
 import type { ProvinceProfile } from '../../src/config/province.ts';
 import type { LoadedTopics } from '../../src/config/topics.ts';
-import { Classification, type TextItem } from '../../src/schema.ts';
-import { compileProfile, locateTokens, tokenizeDoc, type CompiledProfile } from '../locate.ts';
+import { Classification, type TextItem, type TopicId } from '../../src/schema.ts';
+import {
+  compileProfile,
+  locateTokens,
+  tokenizeDoc,
+  type CompiledProfile,
+  type TokenizedDoc,
+} from '../locate.ts';
 import { sensitivityOf } from './sensitivity.ts';
-import { compileTone, scoreTone, type CompiledTone } from './tone.ts';
+import { compileTone, scoreTone, type CompiledTone, type ToneResult } from './tone.ts';
 import { modelTone, type ToneModel } from './tone-model.ts';
 import { compileTopics, matchTopics, type CompiledTopics } from './topics.ts';
 
@@ -29,14 +35,23 @@ export function createClassifyContext(
   };
 }
 
-export function classify(item: TextItem, ctx: ClassifyContext): Classification {
+/** The text read once: its tokens, its topics and the lexicon's evidence on its tone. */
+export type ToneEvidence = { doc: TokenizedDoc; topics: TopicId[]; scored: ToneResult };
+
+/** What classify decides tone from; the tone model trains on the same (tone-training.ts). */
+export function toneEvidence(item: TextItem, ctx: ClassifyContext): ToneEvidence {
   const doc = tokenizeDoc({ title: item.title, sapo: item.sapo, body: item.body });
-  const where = locateTokens(doc, ctx.profile);
   const topics = matchTopics(doc, ctx.topics);
   const scored = scoreTone(doc, ctx.tone, {
     misinformation: topics.includes('thong-tin-sai-lech'),
     sourceCategory: item.sourceCategory,
   });
+  return { doc, topics, scored };
+}
+
+export function classify(item: TextItem, ctx: ClassifyContext): Classification {
+  const { doc, topics, scored } = toneEvidence(item, ctx);
+  const where = locateTokens(doc, ctx.profile);
   const tone = ctx.toneModel
     ? modelTone(ctx.toneModel, scored, doc, topics, item.sourceCategory)
     : scored.tone;

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { TOPIC_IDS, type SourceCategory, type Tone, type TopicId } from '../../src/schema.ts';
 import type { TokenizedDoc } from '../locate.ts';
+import { linearScore } from './linear.ts';
 import type { ToneResult } from './tone.ts';
 
 export const TONES = ['positive', 'neutral', 'negative'] as const satisfies readonly Tone[];
@@ -114,11 +115,7 @@ export function modelTone(
   let best = 0;
   let bestScore = -Infinity;
   for (let k = 0; k < model.classes.length; k++) {
-    let s = model.bias[k] ?? 0;
-    const w = model.weights[k] ?? [];
-    for (let j = 0; j < x.length; j++) {
-      s += (w[j] ?? 0) * (((x[j] ?? 0) - (model.mean[j] ?? 0)) / (model.scale[j] ?? 1));
-    }
+    const s = linearScore(model.weights[k] ?? [], model.bias[k] ?? 0, model.mean, model.scale, x);
     if (s > bestScore) {
       bestScore = s;
       best = k;

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { TOPIC_IDS, type TopicId } from '../../src/schema.ts';
 import type { TokenizedDoc } from '../locate.ts';
+import { linearScore } from './linear.ts';
 import type { ScoredTopic } from './topics.ts';
 
 /** The rule threshold: one signal in the title or lead, or two in the body. */
@@ -99,10 +100,7 @@ export function topicCandidates(
 }
 
 export function probability(model: TopicModel, x: readonly number[]): number {
-  let z = model.bias;
-  for (let j = 0; j < x.length; j++) {
-    z += (model.weights[j] ?? 0) * (((x[j] ?? 0) - (model.mean[j] ?? 0)) / (model.scale[j] ?? 1));
-  }
+  const z = linearScore(model.weights, model.bias, model.mean, model.scale, x);
   return 1 / (1 + Math.exp(-z));
 }
 

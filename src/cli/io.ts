@@ -1,6 +1,9 @@
-// Reading the CLI's standard input: refuses a terminal so a forgotten `< file` gives a clear
-// error instead of a silent wait.
+// Reading the CLI's input: standard input (a terminal is refused, so a forgotten `< file` gives
+// a clear error instead of a silent wait) and the labelled sets of `eval` and `train`.
+import { existsSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { parseLabelledSet, type LabelledItem } from '../eval/dataset.ts';
+import { streamTexts, type TextResolver } from '../eval/texts.ts';
 import { UserError } from './errors.ts';
 
 export async function readStdinBytes(what: string): Promise<Buffer> {
@@ -32,5 +35,26 @@ export async function* readJsonLines(command: string): AsyncGenerator<[number, u
 export async function writeLine(line: string): Promise<void> {
   if (!process.stdout.write(line + '\n')) {
     await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+  }
+}
+
+/** The --texts folder as a resolver for labels-only lines (src/eval/texts.ts), if given. */
+export function textResolver(command: string, dir: string | undefined): TextResolver | undefined {
+  if (dir === undefined) return undefined;
+  if (!existsSync(dir)) throw new UserError(`${command}: --texts ${dir}: folder not found`);
+  return streamTexts(dir);
+}
+
+/** A labelled set file; a missing file or a bad line is a UserError naming it. */
+export function readLabelledFile(
+  command: string,
+  file: string,
+  resolve?: TextResolver,
+): LabelledItem[] {
+  if (!existsSync(file)) throw new UserError(`${command}: ${file}: file not found`);
+  try {
+    return parseLabelledSet(readFileSync(file, 'utf8'), file, resolve);
+  } catch (err) {
+    throw new UserError(err instanceof Error ? err.message : String(err), { cause: err });
   }
 }

@@ -1,9 +1,8 @@
 // Trains the tone model (pipeline/classify/tone-model.ts) on labelled sets, and scores it set by
-// set with each set held out of its own training, beside the lexicon's rule. The items are
-// classified as `diemtin classify` does (topics with the topic model), so the model learns on
-// the evidence it will see. Pure given the classify contexts.
-import { classify, type ClassifyContext } from '../../pipeline/classify/index.ts';
-import { scoreTone } from '../../pipeline/classify/tone.ts';
+// set with each set held out of its own training, beside the lexicon's rule. The evidence is
+// classify's own (toneEvidence: topics with the topic model), so the model learns on what it
+// will see. Pure given the classify contexts.
+import { toneEvidence, type ClassifyContext } from '../../pipeline/classify/index.ts';
 import {
   modelTone,
   textLength,
@@ -12,7 +11,6 @@ import {
   TONES,
   type ToneModel,
 } from '../../pipeline/classify/tone-model.ts';
-import { tokenizeDoc } from '../../pipeline/locate.ts';
 import type { Tone } from '../schema.ts';
 import type { LabelledItem } from './dataset.ts';
 import { trainLinear, type LinearOptions } from './linear-training.ts';
@@ -38,13 +36,11 @@ export function toneExamplesOf(
   for (const x of items) {
     const want = x.labels.tone;
     if (want === undefined) continue;
-    const ctx = contextFor(x.profile ?? defaultProfile);
-    const { topics } = classify(x.item, ctx);
-    const doc = tokenizeDoc({ title: x.item.title, sapo: x.item.sapo, body: x.item.body });
-    const result = scoreTone(doc, ctx.tone, {
-      misinformation: topics.includes('thong-tin-sai-lech'),
-      sourceCategory: x.item.sourceCategory,
-    });
+    const {
+      doc,
+      topics,
+      scored: result,
+    } = toneEvidence(x.item, contextFor(x.profile ?? defaultProfile));
     out.push({
       x: toneFeatures(result, doc, topics, x.item.sourceCategory),
       want,

@@ -2,7 +2,7 @@
 // regression over the candidates' features (linear-training.ts; deterministic). Also scores it
 // set by set, each set held out of its own training (leave-one-set-out), against the rule
 // threshold. Pure.
-import { compileTopics, explainTopics } from '../../pipeline/classify/topics.ts';
+import { explainTopics, type CompiledTopics } from '../../pipeline/classify/topics.ts';
 import {
   FEATURES,
   selectTopics,
@@ -17,8 +17,6 @@ import type { LabelledItem } from './dataset.ts';
 import { trainLinear, type LinearOptions, type LinearRow } from './linear-training.ts';
 import { prf, type Prf } from './metrics.ts';
 
-export type TrainingSet = { name: string; items: readonly LabelledItem[] };
-
 type Example = { candidates: TopicCandidate[]; want: readonly TopicId[] };
 
 export type TrainOptions = Omit<LinearOptions, 'unscaled'> & {
@@ -26,10 +24,9 @@ export type TrainOptions = Omit<LinearOptions, 'unscaled'> & {
   threshold?: number;
 };
 
-/** The candidates of every item that labels topics, read with the rules alone. */
-export function examplesOf(set: TrainingSet, topics: LoadedTopics): Example[] {
-  const rules = compileTopics({ ...topics, model: undefined });
-  return set.items
+/** The candidates of every item that labels topics, read with `rules` (compiled, no model). */
+export function examplesOf(items: readonly LabelledItem[], rules: CompiledTopics): Example[] {
+  return items
     .filter((x) => x.labels.topics !== undefined)
     .map((x) => {
       const doc = tokenizeDoc({ title: x.item.title, sapo: x.item.sapo, body: x.item.body });

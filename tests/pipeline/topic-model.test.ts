@@ -107,9 +107,10 @@ describe('training the topic model', () => {
     ].join('\n'),
     'b',
   );
+  const rules = compileTopics({ ...topics, model: undefined });
   const sets = [
-    { name: 'a', examples: examplesOf({ name: 'a', items: a }, topics) },
-    { name: 'b', examples: examplesOf({ name: 'b', items: b }, topics) },
+    { name: 'a', examples: examplesOf(a, rules) },
+    { name: 'b', examples: examplesOf(b, rules) },
   ];
 
   it('gives the same model from the same sets, recording what it was trained on', () => {

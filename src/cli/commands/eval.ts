@@ -1,7 +1,6 @@
 // `diemtin eval SET [--stories FILE] [--profile ID] [--json] [--errors]`: scores classify (and
 // cluster) on a labelled JSONL set, the format of shared/domain/devset/*.jsonl.
 import { Command } from 'commander';
-import { existsSync, readFileSync } from 'node:fs';
 import {
   ConfigError,
   configDir,
@@ -10,11 +9,10 @@ import {
   loadTopics,
 } from '../../config/load.ts';
 import { createClassifyContext, type ClassifyContext } from '../../../pipeline/classify/index.ts';
-import { parseLabelledSet, type LabelledItem } from '../../eval/dataset.ts';
 import { formatReport } from '../../eval/report.ts';
 import { runEval } from '../../eval/run.ts';
-import { streamTexts, type TextResolver } from '../../eval/texts.ts';
 import { UserError } from '../errors.ts';
+import { readLabelledFile, textResolver } from '../io.ts';
 
 type Opts = {
   stories?: string;
@@ -24,15 +22,6 @@ type Opts = {
   errors?: boolean;
   texts?: string;
 };
-
-function readSet(file: string, resolve?: TextResolver): LabelledItem[] {
-  if (!existsSync(file)) throw new UserError(`eval: ${file}: file not found`);
-  try {
-    return parseLabelledSet(readFileSync(file, 'utf8'), file, resolve);
-  } catch (err) {
-    throw new UserError(err instanceof Error ? err.message : String(err), { cause: err });
-  }
-}
 
 export function evalCommand(): Command {
   return new Command('eval')
@@ -60,12 +49,10 @@ export function evalCommand(): Command {
     )
     .action((setFile: string, opts: Opts) => {
       const dir = configDir(opts.config);
-      if (opts.texts !== undefined && !existsSync(opts.texts)) {
-        throw new UserError(`eval: --texts ${opts.texts}: folder not found`);
-      }
-      const resolve = opts.texts === undefined ? undefined : streamTexts(opts.texts);
-      const set = readSet(setFile, resolve);
-      const stories = opts.stories === undefined ? undefined : readSet(opts.stories);
+      const resolve = textResolver('eval', opts.texts);
+      const set = readLabelledFile('eval', setFile, resolve);
+      const stories =
+        opts.stories === undefined ? undefined : readLabelledFile('eval', opts.stories);
       const topics = loadTopics(dir);
       const defaultProfile = loadAppConfig(dir).profile;
       const compiled = new Map<string, ClassifyContext | null>();

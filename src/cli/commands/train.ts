@@ -2,9 +2,10 @@
 // on labelled sets, prints how each set scores when held out of the training (leave-one-set-
 // out) beside the rules, and writes both models into the config folder.
 import { Command } from 'commander';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createClassifyContext, type ClassifyContext } from '../../../pipeline/classify/index.ts';
+import { compileTopics } from '../../../pipeline/classify/topics.ts';
 import {
   configDir,
   loadAppConfig,
@@ -13,11 +14,9 @@ import {
   TONE_MODEL_FILE,
   TOPIC_MODEL_FILE,
 } from '../../config/load.ts';
-import { parseLabelledSet, type LabelledItem } from '../../eval/dataset.ts';
-import { streamTexts } from '../../eval/texts.ts';
 import { crossValidateTone, toneExamplesOf, trainToneModel } from '../../eval/tone-training.ts';
 import { crossValidate, examplesOf, trainTopicModel } from '../../eval/topic-training.ts';
-import { UserError } from '../errors.ts';
+import { readLabelledFile, textResolver } from '../io.ts';
 
 type Opts = { texts?: string; config?: string };
 
@@ -56,27 +55,22 @@ export function trainCommand(): Command {
     )
     .action((files: string[], opts: Opts) => {
       const dir = configDir(opts.config);
-      if (opts.texts !== undefined && !existsSync(opts.texts)) {
-        throw new UserError(`train: --texts ${opts.texts}: folder not found`);
-      }
-      const resolve = opts.texts === undefined ? undefined : streamTexts(opts.texts);
+      const resolve = textResolver('train', opts.texts);
       // The rules alone find the candidates; the topic model trained here decides for tone.
       const rules = loadTopics(dir, { models: false });
+      const ruleTopics = compileTopics(rules);
       const defaultProfile = loadAppConfig(dir).profile;
-      const sets = files.map((file) => {
-        if (!existsSync(file)) throw new UserError(`train: ${file}: file not found`);
-        let items: LabelledItem[];
-        try {
-          items = parseLabelledSet(readFileSync(file, 'utf8'), file, resolve);
-        } catch (err) {
-          throw new UserError(err instanceof Error ? err.message : String(err), { cause: err });
-        }
-        return { name: path.relative(process.cwd(), file) || file, items };
-      });
+      const sets = files.map((file) => ({
+        name: path.relative(process.cwd(), file) || file,
+        items: readLabelledFile('train', file, resolve),
+      }));
       const f = (x: number): string => x.toFixed(3);
       const out: string[] = [];
 
-      const topicSets = sets.map((s) => ({ name: s.name, examples: examplesOf(s, rules) }));
+      const topicSets = sets.map((s) => ({
+        name: s.name,
+        examples: examplesOf(s.items, ruleTopics),
+      }));
       out.push('topic micro-F1, each set held out of the training:');
       for (const r of sets.length > 1 ? crossValidate(topicSets, rules) : []) {
         out.push(
