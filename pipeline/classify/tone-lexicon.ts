@@ -687,6 +687,9 @@ export const NEUTRAL_FRAMES: readonly string[] = [
   'dự thảo',
   'đề xuất',
   'lịch thi đấu',
+  // readiness for a hazard still to come is a plan, not a harm
+  'phương án',
+  'sẵn sàng',
 ];
 
 /** Negators: they turn the valence of what follows in the clause (scope in syllables). */

@@ -3,10 +3,11 @@
 // a border story, a festival named in an investment report), which a bulletin editor does not
 // file the item under. A small logistic model decides, from how each touched topic stands in
 // the text: where its signals are (title, lead, body), how many distinct signals and how many
-// occurrences, its share of all topic signals, its rank, the length of the text. It never sees
-// words, only the rules' evidence, so it learns what "about" looks like, not a vocabulary; it
-// is trained on our labelled sets (src/eval/topic-training.ts, `diemtin train`) and
-// shipped as config/topic-model.json. Pure.
+// occurrences, its share of all topic signals, its rank, whether another topic holds in the
+// title while it does not, whether the text is a post without title, the length of the text.
+// It never sees words, only the rules' evidence, so it learns what "about" looks like, not a
+// vocabulary; it is trained on our labelled sets (src/eval/topic-training.ts, `diemtin
+// train`) and shipped as config/topic-model.json. Pure.
 import { z } from 'zod';
 import { TOPIC_IDS, type TopicId } from '../../src/schema.ts';
 import type { TokenizedDoc } from '../locate.ts';
@@ -32,6 +33,8 @@ export const FEATURES = [
   'score / largest score',
   'rank by mass',
   'mass / largest mass × log(1 + body syllables)',
+  'another held topic is in the title, this one is not',
+  'a post without title',
   ...TOPIC_IDS.map((id) => `topic ${id}`),
 ] as const;
 
@@ -74,6 +77,9 @@ export function topicCandidates(
   const bodyLength = doc.body.tokens.length;
   const logBody = Math.log1p(bodyLength);
   const held = touched.filter((t) => t.score >= RULE_THRESHOLD).length;
+  const inTitle = touched.map((t) => t.entries.some((e) => e.zone === 'title'));
+  const heldInTitle = touched.filter((t, i) => inTitle[i] && t.score >= RULE_THRESHOLD).length;
+  const post = doc.title.tokens.length === 0 ? 1 : 0;
   return touched.map((t, i) => {
     const mass = masses[i] ?? 0;
     const occurrences = t.entries.reduce((a, e) => a + e.occurrences, 0);
@@ -93,6 +99,8 @@ export function topicCandidates(
       t.score / maxScore,
       ranked.indexOf(mass),
       (mass / maxMass) * logBody,
+      !inTitle[i] && heldInTitle > 0 ? 1 : 0,
+      post,
       ...TOPIC_IDS.map((id) => (id === t.id ? 1 : 0)),
     ];
     return { id: t.id, x, ruleHeld: t.score >= RULE_THRESHOLD };

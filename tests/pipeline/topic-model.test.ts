@@ -66,6 +66,16 @@ describe('the topic model', () => {
     expect(probability(model, border?.x ?? [])).toBeGreaterThan(
       probability(model, budget?.x ?? []),
     );
+    // The budget is only in the body while the border holds in the title; it is no post.
+    const feature = (c: typeof border, name: string): number | undefined =>
+      c?.x[FEATURES.indexOf(name)];
+    const shadowed = 'another held topic is in the title, this one is not';
+    expect(feature(budget, shadowed)).toBe(1);
+    expect(feature(border, shadowed)).toBe(0);
+    expect(feature(border, 'a post without title')).toBe(0);
+    const post = tokenizeDoc({ ...BORDER_STORY, title: '' });
+    const postCandidates = topicCandidates(explainTopics(post, compileTopics(topics)), post);
+    expect(postCandidates.every((c) => feature(c, 'a post without title') === 1)).toBe(true);
   });
 
   it('refuses a model made for other features, naming the file', () => {
