@@ -124,7 +124,20 @@ export const NEGATIVE: readonly LexEntry[] = [
   ['vỡ đê', 2],
   ['vỡ đập', 2],
   ['mất điện', 1],
+  ['cúp điện', 1],
   ['đất đá', 1],
+  ['cây đổ', 1],
+  ['bị trôi', 1.5],
+  ['chảy xiết', 1],
+  // what residents say in their own posts about a nuisance left unsolved
+  ['mù mịt', 1],
+  ['cay xè', 1],
+  ['mùi khét', 1],
+  ['không ai xử lý', 1.5],
+  ['không ai giải quyết', 1.5],
+  ['khổ sở', 1],
+  ['ngán ngẩm', 1],
+  ['không biết tính sao', 1],
   // crime and law enforcement
   ['khởi tố', 2],
   ['bắt giữ', 2],
@@ -690,6 +703,14 @@ export const NEUTRAL_FRAMES: readonly string[] = [
   // readiness for a hazard still to come is a plan, not a harm
   'phương án',
   'sẵn sàng',
+  // protocol: a meeting or a visit is news of a meeting, whatever its words of friendship
+  'hội đàm',
+  'tham vấn',
+  'thảo luận',
+  'thăm và làm việc',
+  'tiếp đoàn',
+  'gặp mặt',
+  'tiếp xã giao',
 ];
 
 /** Negators: they turn the valence of what follows in the clause (scope in syllables). */

@@ -93,9 +93,15 @@ describe('the tone model', () => {
     const border = {
       id: 'b',
       title: 'Nhóm đối tượng vượt biên trái phép qua cột mốc 41 bị bắt giữ',
-      sapo: long.sapo,
-      body: long.body,
+      sapo: 'Đồn Biên phòng Bu Prăng bắt giữ năm người xuất cảnh trái phép qua khu vực cột mốc 41 trên tuyến biên giới Lâm Đồng – Mondulkiri.',
+      body: [
+        'Khoảng 23 giờ đêm, tổ tuần tra của đồn phát hiện một nhóm người mang theo nhiều ba lô di chuyển theo đường mòn sát đường biên, cách cột mốc 41 chừng 300 mét về phía Việt Nam.',
+        'Khi bị yêu cầu dừng lại, cả nhóm bỏ chạy về phía biên giới, một người chống trả làm một chiến sĩ bị thương ở tay. Lực lượng biên phòng đã khống chế, bắt giữ năm người, thu giữ hàng lậu và ba điện thoại.',
+        'Qua đấu tranh ban đầu, các đối tượng khai được một đường dây đưa người vượt biên thuê dẫn đường với giá mười triệu đồng mỗi người. Vụ việc đang được tiếp tục điều tra, mở rộng.',
+        'Từ đầu năm, các đồn biên phòng trên tuyến đã phát hiện tám vụ xuất cảnh, nhập cảnh trái phép, tăng so với cùng kỳ năm trước.',
+      ].join('\n\n'),
     };
+    expect(textLength(tokenizeDoc(border))).toBeGreaterThanOrEqual(150);
     expect(classify(border, ctx).sensitive).toBe(false);
     const rulesOnly = createClassifyContext(profile, { ...topics, toneModel: undefined });
     expect(classify(border, rulesOnly)).toMatchObject({ tone: 'negative', sensitive: true });
