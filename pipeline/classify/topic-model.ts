@@ -36,6 +36,7 @@ export const FEATURES = [
   'another held topic is in the title, this one is not',
   'a post without title',
   ...TOPIC_IDS.map((id) => `topic ${id}`),
+  ...TOPIC_IDS.map((id) => `topic ${id}, shadowed by another in the title`),
 ] as const;
 
 export const TopicModel = z.strictObject({
@@ -102,6 +103,7 @@ export function topicCandidates(
       !inTitle[i] && heldInTitle > 0 ? 1 : 0,
       post,
       ...TOPIC_IDS.map((id) => (id === t.id ? 1 : 0)),
+      ...TOPIC_IDS.map((id) => (id === t.id && !inTitle[i] && heldInTitle > 0 ? 1 : 0)),
     ];
     return { id: t.id, x, ruleHeld: t.score >= RULE_THRESHOLD };
   });
