@@ -84,6 +84,11 @@ const SETS: SetDef[] = [
     floors: { relevance: 0.95, topics: 0.8, tone: 0.65, sensitive: 0.75 },
   },
   {
+    name: 'held-out 10',
+    set: path.join(EVAL, 'heldout10-classify.jsonl'),
+    floors: { relevance: 0.95, topics: 0.8, tone: 0.65, sensitive: 0.7 },
+  },
+  {
     name: 'real news',
     set: path.join(EVAL, 'real-news-labels.jsonl'),
     texts: STREAMS,

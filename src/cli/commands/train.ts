@@ -26,8 +26,8 @@ const TRAINED_WITH =
   '    tests/fixtures/eval/heldout3-classify.jsonl tests/fixtures/eval/heldout4-classify.jsonl \\\n' +
   '    tests/fixtures/eval/heldout5-classify.jsonl tests/fixtures/eval/heldout6-classify.jsonl \\\n' +
   '    tests/fixtures/eval/heldout7-classify.jsonl tests/fixtures/eval/heldout8-classify.jsonl \\\n' +
-  '    tests/fixtures/eval/heldout9-classify.jsonl tests/fixtures/eval/real-news-labels.jsonl \\\n' +
-  '    --texts ../shared/data/news_stream';
+  '    tests/fixtures/eval/heldout9-classify.jsonl tests/fixtures/eval/heldout10-classify.jsonl \\\n' +
+  '    tests/fixtures/eval/real-news-labels.jsonl --texts ../shared/data/news_stream';
 
 function writeJson(file: string, value: unknown): void {
   const tmp = `${file}.tmp-${process.pid}`;
