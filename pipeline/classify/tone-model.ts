@@ -110,8 +110,23 @@ export function modelTone(
   topics: readonly TopicId[],
   sourceCategory: SourceCategory | null | undefined,
 ): Tone {
-  if (textLength(doc) < model.minLength) return result.tone;
-  const x = toneFeatures(result, doc, topics, sourceCategory);
+  return decideTone(model, textLength(doc), result.tone, () =>
+    toneFeatures(result, doc, topics, sourceCategory),
+  );
+}
+
+/**
+ * The rule's tone on a text shorter than the model's minLength, else the class of highest
+ * score; the features are computed only when the model decides (training passes its own).
+ */
+export function decideTone(
+  model: ToneModel,
+  length: number,
+  rule: Tone,
+  features: () => readonly number[],
+): Tone {
+  if (length < model.minLength) return rule;
+  const x = features();
   let best = 0;
   let bestScore = -Infinity;
   for (let k = 0; k < model.classes.length; k++) {
@@ -121,7 +136,7 @@ export function modelTone(
       best = k;
     }
   }
-  return model.classes[best] ?? result.tone;
+  return model.classes[best] ?? rule;
 }
 
 /** Throws when a model was made for another feature set than this code computes. */

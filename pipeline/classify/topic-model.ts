@@ -84,10 +84,11 @@ export function topicCandidates(
   return touched.map((t, i) => {
     const mass = masses[i] ?? 0;
     const occurrences = t.entries.reduce((a, e) => a + e.occurrences, 0);
+    const shadowed = !inTitle[i] && heldInTitle > 0;
     const x = [
       t.score >= RULE_THRESHOLD ? 1 : 0,
       Math.log1p(t.score),
-      t.entries.some((e) => e.zone === 'title') ? 1 : 0,
+      inTitle[i] ? 1 : 0,
       t.entries.some((e) => e.zone === 'lead') ? 1 : 0,
       Math.log1p(t.entries.length),
       Math.log1p(occurrences),
@@ -100,10 +101,10 @@ export function topicCandidates(
       t.score / maxScore,
       ranked.indexOf(mass),
       (mass / maxMass) * logBody,
-      !inTitle[i] && heldInTitle > 0 ? 1 : 0,
+      shadowed ? 1 : 0,
       post,
       ...TOPIC_IDS.map((id) => (id === t.id ? 1 : 0)),
-      ...TOPIC_IDS.map((id) => (id === t.id && !inTitle[i] && heldInTitle > 0 ? 1 : 0)),
+      ...TOPIC_IDS.map((id) => (id === t.id && shadowed ? 1 : 0)),
     ];
     return { id: t.id, x, ruleHeld: t.score >= RULE_THRESHOLD };
   });

@@ -4,7 +4,7 @@
 // will see. Pure given the classify contexts.
 import { toneEvidence, type ClassifyContext } from '../../pipeline/classify/index.ts';
 import {
-  modelTone,
+  decideTone,
   textLength,
   TONE_FEATURES,
   toneFeatures,
@@ -23,8 +23,6 @@ export type ToneExample = {
   want: Tone;
   rule: Tone;
   length: number;
-  /** What the model needs to decide again (modelTone). */
-  replay: (model: ToneModel) => Tone;
 };
 
 export function toneExamplesOf(
@@ -46,7 +44,6 @@ export function toneExamplesOf(
       want,
       rule: result.tone,
       length: textLength(doc),
-      replay: (model) => modelTone(model, result, doc, topics, x.item.sourceCategory),
     });
   }
   return out;
@@ -95,7 +92,9 @@ export function crossValidateTone(
       items: held.examples.length,
       long: held.examples.filter((e) => e.length >= model.minLength).length,
       rules: held.examples.filter((e) => e.rule === e.want).length / n,
-      model: held.examples.filter((e) => e.replay(model) === e.want).length / n,
+      model:
+        held.examples.filter((e) => decideTone(model, e.length, e.rule, () => e.x) === e.want)
+          .length / n,
     };
   });
 }
