@@ -4,14 +4,13 @@
 // ../shared/data/news_stream. The floors are sanity floors under the measured figures: they
 // catch a broken stage or a rule change that wrecks one set, not a small regression; the
 // figures themselves are reported in the README.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createClassifyContext } from '../../pipeline/classify/index.ts';
 import { loadProfile, loadTopics } from '../../src/config/load.ts';
-import { parseLabelledSet } from '../../src/eval/dataset.ts';
+import { readLabelledFile, textResolver } from '../../src/cli/io.ts';
 import { runEval, type EvalReport } from '../../src/eval/run.ts';
-import { streamTexts } from '../../src/eval/texts.ts';
 
 const ROOT = process.cwd();
 const CONFIG = path.join(ROOT, 'config');
@@ -28,6 +27,18 @@ type Floors = {
 };
 type SetDef = { name: string; set: string; stories?: string; texts?: string; floors: Floors };
 
+/** Held-out set n (tests/fixtures/eval/heldout{n}-classify.jsonl; set 1 has no number), with
+ * its stories file when the floors score stories. */
+function heldout(n: number, floors: Floors): SetDef {
+  const file = (kind: string) => path.join(EVAL, `heldout${n === 1 ? '' : n}-${kind}.jsonl`);
+  return {
+    name: `held-out ${n}`,
+    set: file('classify'),
+    ...(floors.stories === undefined ? {} : { stories: file('stories') }),
+    floors,
+  };
+}
+
 const SETS: SetDef[] = [
   {
     name: 'dev',
@@ -35,59 +46,16 @@ const SETS: SetDef[] = [
     stories: path.join(SHARED, 'domain/devset/stories.jsonl'),
     floors: { relevance: 0.95, topics: 0.85, tone: 0.85, sensitive: 0.8, stories: 0.95 },
   },
-  {
-    name: 'held-out 1',
-    set: path.join(EVAL, 'heldout-classify.jsonl'),
-    stories: path.join(EVAL, 'heldout-stories.jsonl'),
-    floors: { relevance: 0.95, topics: 0.85, tone: 0.75, sensitive: 0.8, stories: 0.95 },
-  },
-  {
-    name: 'held-out 2',
-    set: path.join(EVAL, 'heldout2-classify.jsonl'),
-    floors: { relevance: 0.95, topics: 0.85, tone: 0.75, sensitive: 0.8 },
-  },
-  {
-    name: 'held-out 3',
-    set: path.join(EVAL, 'heldout3-classify.jsonl'),
-    stories: path.join(EVAL, 'heldout3-stories.jsonl'),
-    floors: { relevance: 0.95, topics: 0.75, tone: 0.7, sensitive: 0.8, stories: 0.9 },
-  },
-  {
-    name: 'held-out 4',
-    set: path.join(EVAL, 'heldout4-classify.jsonl'),
-    stories: path.join(EVAL, 'heldout4-stories.jsonl'),
-    floors: { relevance: 0.95, topics: 0.75, tone: 0.65, sensitive: 0.7, stories: 0.9 },
-  },
-  {
-    name: 'held-out 5',
-    set: path.join(EVAL, 'heldout5-classify.jsonl'),
-    floors: { relevance: 0.95, topics: 0.75, tone: 0.65, sensitive: 0.8 },
-  },
-  {
-    name: 'held-out 6',
-    set: path.join(EVAL, 'heldout6-classify.jsonl'),
-    floors: { relevance: 0.95, topics: 0.8, tone: 0.7, sensitive: 0.7 },
-  },
-  {
-    name: 'held-out 7',
-    set: path.join(EVAL, 'heldout7-classify.jsonl'),
-    floors: { relevance: 0.95, topics: 0.8, tone: 0.7, sensitive: 0.75 },
-  },
-  {
-    name: 'held-out 8',
-    set: path.join(EVAL, 'heldout8-classify.jsonl'),
-    floors: { relevance: 0.95, topics: 0.8, tone: 0.7, sensitive: 0.75 },
-  },
-  {
-    name: 'held-out 9',
-    set: path.join(EVAL, 'heldout9-classify.jsonl'),
-    floors: { relevance: 0.95, topics: 0.8, tone: 0.65, sensitive: 0.75 },
-  },
-  {
-    name: 'held-out 10',
-    set: path.join(EVAL, 'heldout10-classify.jsonl'),
-    floors: { relevance: 0.95, topics: 0.8, tone: 0.65, sensitive: 0.7 },
-  },
+  heldout(1, { relevance: 0.95, topics: 0.85, tone: 0.75, sensitive: 0.8, stories: 0.95 }),
+  heldout(2, { relevance: 0.95, topics: 0.85, tone: 0.75, sensitive: 0.8 }),
+  heldout(3, { relevance: 0.95, topics: 0.75, tone: 0.7, sensitive: 0.8, stories: 0.9 }),
+  heldout(4, { relevance: 0.95, topics: 0.75, tone: 0.65, sensitive: 0.7, stories: 0.9 }),
+  heldout(5, { relevance: 0.95, topics: 0.75, tone: 0.65, sensitive: 0.8 }),
+  heldout(6, { relevance: 0.95, topics: 0.8, tone: 0.7, sensitive: 0.7 }),
+  heldout(7, { relevance: 0.95, topics: 0.8, tone: 0.7, sensitive: 0.75 }),
+  heldout(8, { relevance: 0.95, topics: 0.8, tone: 0.7, sensitive: 0.75 }),
+  heldout(9, { relevance: 0.95, topics: 0.8, tone: 0.65, sensitive: 0.75 }),
+  heldout(10, { relevance: 0.95, topics: 0.8, tone: 0.65, sensitive: 0.7 }),
   {
     name: 'real news',
     set: path.join(EVAL, 'real-news-labels.jsonl'),
@@ -108,8 +76,8 @@ const contextFor = (id: string) => {
 };
 
 function evaluate(def: SetDef): EvalReport {
-  const resolve = def.texts === undefined ? undefined : streamTexts(def.texts);
-  const read = (file: string) => parseLabelledSet(readFileSync(file, 'utf8'), file, resolve);
+  const resolve = textResolver('labelled-sets', def.texts);
+  const read = (file: string) => readLabelledFile('labelled-sets', file, resolve);
   return runEval({
     set: read(def.set),
     stories: def.stories === undefined ? undefined : read(def.stories),

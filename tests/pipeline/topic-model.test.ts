@@ -95,28 +95,23 @@ describe('the topic model', () => {
 describe('training the topic model', () => {
   const line = (id: string, title: string, body: string, topicIds: string[]) =>
     JSON.stringify({ id, title, body, labels: { topics: topicIds } });
-  const a = parseLabelledSet(
-    [
-      line('a1', 'Sạt lở nghiêm trọng trên đèo Prenn', 'Mưa lớn gây sạt lở, lũ quét ở nhiều xã.', [
-        'moi-truong-thien-tai',
-      ]),
-      line('a2', 'Khởi tố vụ buôn lậu gỗ', 'Cơ quan điều tra khởi tố bị can, thu giữ tang vật.', [
-        'an-ninh-trat-tu',
-      ]),
-    ].join('\n'),
-    'a',
-  );
-  const b = parseLabelledSet(
-    [
-      line('b1', 'Lễ hội cồng chiêng thu hút du khách', 'Hàng nghìn du khách dự lễ hội.', [
-        'du-lich-van-hoa',
-      ]),
-      line('b2', 'Thu hút đầu tư vào khu công nghiệp', 'Nhà đầu tư cam kết vốn đầu tư lớn.', [
-        'dau-tu-kinh-te',
-      ]),
-    ].join('\n'),
-    'b',
-  );
+  const set = (name: string, lines: string[]) => parseLabelledSet(lines.join('\n'), name);
+  const a = set('a', [
+    line('a1', 'Sạt lở nghiêm trọng trên đèo Prenn', 'Mưa lớn gây sạt lở, lũ quét ở nhiều xã.', [
+      'moi-truong-thien-tai',
+    ]),
+    line('a2', 'Khởi tố vụ buôn lậu gỗ', 'Cơ quan điều tra khởi tố bị can, thu giữ tang vật.', [
+      'an-ninh-trat-tu',
+    ]),
+  ]);
+  const b = set('b', [
+    line('b1', 'Lễ hội cồng chiêng thu hút du khách', 'Hàng nghìn du khách dự lễ hội.', [
+      'du-lich-van-hoa',
+    ]),
+    line('b2', 'Thu hút đầu tư vào khu công nghiệp', 'Nhà đầu tư cam kết vốn đầu tư lớn.', [
+      'dau-tu-kinh-te',
+    ]),
+  ]);
   const rules = compileTopics({ ...topics, model: undefined });
   const sets = [
     { name: 'a', examples: examplesOf(a, rules) },
