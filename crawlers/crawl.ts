@@ -12,7 +12,7 @@ import { canonicalUrl, preferCanonical } from './canonical-url.ts';
 import { FeedError, FetchError, type FetchErrorClass } from './errors.ts';
 import { parseFeed, type FeedItem } from './feed.ts';
 import type { FetchedResponse, HttpClient } from './http-client.ts';
-import { parseListPage } from './list-page.ts';
+import { LOGIN_FIELD, parseListPage } from './list-page.ts';
 import { freshnessMs, isDue, nextCheckAfterSuccess } from './schedule.ts';
 
 // The pipeline's answer for one page: an article, or why the page is not one.
@@ -392,7 +392,7 @@ async function readBrowserList(
   // as such, instead of a selector that timed out.
   const page = await needBrowser(deps, source).render(pageUrl, {
     waitForSelector: spec.waitForSelector ?? spec.itemSelector,
-    orSelector: 'input[type="password"]',
+    orSelector: LOGIN_FIELD,
   });
   return {
     res: { status: page.status, headers: {} },

@@ -85,6 +85,9 @@ export function parseListPage(
   return out;
 }
 
+/** A password field: the surest sign of a sign-in form (browser sources also stop waiting on it). */
+export const LOGIN_FIELD = 'input[type="password"]';
+
 /** Where social sites send a visitor who must sign in first. */
 const LOGIN_PATH = /\/(login|signin|sign_in|sign-in|checkpoint|dang-nhap)(\/|\.php|$)/i;
 const LOGIN_ACTION = /login|signin|sign_in|dang-nhap|authenticate/i;
@@ -96,7 +99,7 @@ function isLoginWall($: cheerio.CheerioAPI, pageUrl: string): boolean {
   } catch {
     // A page URL that does not parse says nothing here.
   }
-  if ($('input[type="password"]').length > 0) return true;
+  if ($(LOGIN_FIELD).length > 0) return true;
   return $('form[action]')
     .toArray()
     .some((f) => LOGIN_ACTION.test($(f).attr('action') ?? ''));
