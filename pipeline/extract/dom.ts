@@ -81,9 +81,14 @@ export function textOfAll(nodes: readonly AnyNode[]): string {
 /** `$(el).remove()`: out of its parent's children and its siblings' links. */
 export function detach(el: AnyNode): void {
   DomUtils.removeElement(el);
-  el.prev = null;
-  el.next = null;
-  el.parent = null;
+  unlink(el);
+}
+
+/** A node that no longer belongs to the tree keeps no links into it. */
+function unlink(node: AnyNode): void {
+  node.prev = null;
+  node.next = null;
+  node.parent = null;
 }
 
 /** `$(el).next()`: the next sibling that is an element (<script>, <style> included), or null. */
@@ -95,11 +100,7 @@ export function nextElement(el: AnyNode): Element | null {
 
 /** `$(el).text(value)`: the element's children replaced by one text node. */
 export function setText(el: Element, value: string): void {
-  for (const child of el.children) {
-    child.next = null;
-    child.prev = null;
-    child.parent = null;
-  }
+  for (const child of el.children) unlink(child);
   const node = new Text(value);
   node.parent = el;
   el.children = [node];
